@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Podnet build entry point. Verbs: setup, build, publish, test, demo, bench, fuzz.
+# Every verb installs what it needs first, so a fresh Debian machine with the .NET 10 SDK is enough.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+CONFIG="${CONFIG:-Release}"
+ARTIFACTS="$ROOT/artifacts"
+RID="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
+
+# OS packages: clang + zlib for NativeAOT; the reference plugins, iproute2, nftables and strace for
+# interop and golden tests; Go and the CNI library sources for the libcni driver.
+APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev)
+
+setup() {
+    local missing=()
+    for p in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if ((${#missing[@]})); then
+        echo "==> installing OS packages: ${missing[*]}"
+        if [[ $(id -u) -ne 0 ]]; then
+            echo "error: root is needed to install ${missing[*]} (and to create network namespaces)" >&2
+            exit 1
+        fi
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+build() {
+    dotnet build "$ROOT/Generated.sln" -c "$CONFIG" -nologo -v:q -clp:ErrorsOnly
+}
+
+publish() {
+    setup
+    echo "==> publishing NativeAOT plugin ($RID)"
+    dotnet publish "$ROOT/plugin/Podnet.Bridge/Podnet.Bridge.csproj" -c Release -r "$RID" \
+        -o "$ARTIFACTS/publish/podnet" -nologo -v:q -clp:ErrorsOnly
+    mkdir -p "$ARTIFACTS/bin"
+    install -m 0755 "$ARTIFACTS/publish/podnet/podnet" "$ARTIFACTS/bin/podnet"
+    echo "==> $ARTIFACTS/bin/podnet ($(stat -c %s "$ARTIFACTS/bin/podnet") bytes)"
+}
+
+run_tests() {
+    setup
+    publish
+    echo "==> building tests"
+    build
+    echo "==> running tests"
+    local log="$ARTIFACTS/test.log" rc=0
+    mkdir -p "$ARTIFACTS"
+    export PODNET_BINARY="$ARTIFACTS/bin/podnet"
+    dotnet test --solution "$ROOT/Generated.sln" -c "$CONFIG" --no-build --no-progress 2>&1 | tee "$log" || rc=$?
+    local total failed passed skipped
+    total=$(awk '/Test run summary/{s=1} s&&/total:/{print $2; exit}' "$log")
+    failed=$(awk '/Test run summary/{s=1} s&&/failed:/{print $2; exit}' "$log")
+    passed=$(awk '/Test run summary/{s=1} s&&/succeeded:/{print $2; exit}' "$log")
+    skipped=$(awk '/Test run summary/{s=1} s&&/skipped:/{print $2; exit}' "$log")
+    total=${total:-0} failed=${failed:-0} passed=${passed:-0} skipped=${skipped:-0}
+    if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+        echo "error: the test run exited with $rc without a failing test (build error or crashed test host)" >&2
+        failed=1
+    fi
+    if [[ $total -eq 0 ]]; then
+        echo "error: no test ran" >&2
+        failed=$((failed == 0 ? 1 : failed))
+    fi
+    echo "$passed passed, $failed failed, $skipped skipped"
+    [[ $failed -eq 0 ]]
+}
+
+demo() {
+    publish
+    dotnet build "$ROOT/tools/Podnet.Demo/Podnet.Demo.csproj" -c Release -nologo -v:q -clp:ErrorsOnly
+    dotnet "$ROOT/tools/Podnet.Demo/bin/Release/net10.0/Podnet.Demo.dll" --plugin "$ARTIFACTS/bin/podnet" "$@"
+}
+
+bench() {
+    publish
+    dotnet run -c Release --project "$ROOT/bench/Podnet.Benchmarks" -- "$@"
+}
+
+case "${1:-}" in
+    setup) setup ;;
+    build) build ;;
+    publish) publish ;;
+    test) run_tests ;;
+    demo) shift; demo "$@" ;;
+    bench) shift; bench "$@" ;;
+    *)
+        echo "usage: ./build.sh {setup|build|publish|test|demo|bench}" >&2
+        exit 2
+        ;;
+esac
