@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using Podnet.Cni.Generators.Json;
+using Podnet.Cni.Generators.Model;
+using Podnet.Generators;
+
+namespace Podnet.Cni.Generators.Parsing;
+
+/// <summary>String enums and numbers.</summary>
+internal sealed partial class SchemaParser
+{
+    private ShapeModel ParseEnum(JsonNode node, JsonMember enumMember, string typeName, string pointer)
+    {
+        JsonNode? type = node.Get(SchemaKeywords.Type);
+        if (type is not null && !(type.Kind == JsonNodeKind.String && type.Text == "string"))
+        {
+            Report(SchemaProblemIds.InvalidEnum, type.Span, typeName, "an enum must be of type string");
+            return new ShapeModel(ShapeKind.Raw);
+        }
+
+        JsonNode values = enumMember.Value;
+        if (values.Kind != JsonNodeKind.Array || values.Items.Count == 0)
+        {
+            Report(SchemaProblemIds.InvalidEnum, values.Span, typeName, "'enum' must be a non-empty array of strings");
+            return new ShapeModel(ShapeKind.Raw);
+        }
+
+        JsonNode? names = node.Get(SchemaKeywords.EnumNames);
+        if (names is not null && (names.Kind != JsonNodeKind.Array || names.Items.Count != values.Items.Count))
+        {
+            Report(SchemaProblemIds.InvalidKeywordValue, names.Span, SchemaKeywords.EnumNames, "it must be an array of names, one for each enum value");
+            names = null;
+        }
+
+        var members = new List<EnumValueModel>();
+        var seenValues = new HashSet<string>();
+        var seenNames = new HashSet<string>();
+        for (int i = 0; i < values.Items.Count; i++)
+        {
+            JsonNode value = values.Items[i];
+            if (value.Kind != JsonNodeKind.String)
+            {
+                Report(SchemaProblemIds.InvalidEnum, value.Span, typeName, "every enum value must be a string, found " + value.Text);
+                continue;
+            }
+
+            string memberName = CSharpNames.ToPascalCase(value.Text);
+            if (names is not null)
+            {
+                JsonNode name = names.Items[i];
+                if (name.Kind != JsonNodeKind.String || !CSharpNames.IsValidIdentifier(name.Text))
+                {
+                    Report(SchemaProblemIds.InvalidName, name.Span, name.Kind == JsonNodeKind.String ? name.Text : "(not a string)", SchemaKeywords.EnumNames);
+                    continue;
+                }
+
+                memberName = name.Text;
+            }
+
+            if (!seenValues.Add(value.Text) || !seenNames.Add(memberName))
+            {
+                Report(SchemaProblemIds.DuplicateName, value.Span, memberName, "member of enum " + typeName);
+                continue;
+            }
+
+            members.Add(new EnumValueModel(value.Text, memberName));
+        }
+
+        AddType(node, new TypeModel(
+            ShapeKind.Enum,
+            typeName,
+            ReadDescription(node),
+            EquatableArray<PropertyModel>.Empty,
+            RejectsUnknownMembers: false,
+            members.ToEquatableArray(),
+            pointer));
+        return new ShapeModel(ShapeKind.Enum, TypeName: typeName);
+    }
+
+    /// <summary>
+    /// <c>format</c> int32/uint32/int64/uint64 picks the type; otherwise a non-negative <c>minimum</c> gives
+    /// <c>uint</c> (<c>ulong</c> past 2^32-1), and a range beyond <c>int</c> gives <c>long</c>; the default is <c>int</c>.
+    /// </summary>
+    private ShapeModel ParseInteger(JsonNode node)
+    {
+        string? minimumText = ReadNumber(node, SchemaKeywords.Minimum);
+        string? maximumText = ReadNumber(node, SchemaKeywords.Maximum);
+        decimal? minimum = minimumText is not null && TryParseNumber(minimumText, out decimal min) ? min : null;
+        decimal? maximum = maximumText is not null && TryParseNumber(maximumText, out decimal max) ? max : null;
+        string? format = node.Get(SchemaKeywords.Format) is { Kind: JsonNodeKind.String } f ? f.Text : null;
+        IntegerKind kind = format switch
+        {
+            "int32" => IntegerKind.Int32,
+            "uint32" => IntegerKind.UInt32,
+            "int64" => IntegerKind.Int64,
+            "uint64" => IntegerKind.UInt64,
+            _ when minimum >= 0 => maximum > uint.MaxValue ? IntegerKind.UInt64 : IntegerKind.UInt32,
+            _ when minimum < int.MinValue || maximum > int.MaxValue => IntegerKind.Int64,
+            _ => IntegerKind.Int32,
+        };
+
+        (decimal low, decimal high) = kind switch
+        {
+            IntegerKind.Int32 => ((decimal)int.MinValue, (decimal)int.MaxValue),
+            IntegerKind.UInt32 => (0m, (decimal)uint.MaxValue),
+            IntegerKind.Int64 => ((decimal)long.MinValue, (decimal)long.MaxValue),
+            _ => (0m, (decimal)ulong.MaxValue),
+        };
+
+        // Only bounds inside the C# type's own range need a check; the others are enforced by the type itself.
+        string? checkedMinimum = minimum > low && minimum <= high ? minimumText : null;
+        string? checkedMaximum = maximum < high && maximum >= low ? maximumText : null;
+        return new ShapeModel(ShapeKind.Integer, Integer: kind, Minimum: checkedMinimum, Maximum: checkedMaximum);
+    }
+
+    private string? ReadNumber(JsonNode node, string keyword)
+    {
+        JsonNode? value = node.Get(keyword);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind != JsonNodeKind.Number || !TryParseNumber(value.Text, out _))
+        {
+            Report(SchemaProblemIds.InvalidKeywordValue, value.Span, keyword, "it must be a number");
+            return null;
+        }
+
+        return value.Text;
+    }
+}

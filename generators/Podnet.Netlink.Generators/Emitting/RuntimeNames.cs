@@ -1,0 +1,18 @@
+namespace Podnet.Netlink.Generators.Emitting;
+
+/// <summary>The <c>global::</c>-qualified runtime names the generated code calls.</summary>
+internal static class RuntimeNames
+{
+    public const string Serializable = "global::Podnet.Netlink.INetlinkSerializable";
+    public const string Writer = "global::Podnet.Netlink.NetlinkWriter";
+    public const string Reader = "global::Podnet.Netlink.NetlinkAttributeReader";
+    public const string Attribute = "global::Podnet.Netlink.NetlinkAttribute";
+    public const string Payload = "global::Podnet.Netlink.NetlinkPayload";
+    public const string BigEndian = "global::Podnet.Netlink.NetlinkByteOrder.BigEndian";
+    public const string ParseException = "global::Podnet.Netlink.NetlinkParseException";
+    public const string Protocol = "global::Podnet.Netlink.NetlinkProtocol";
+    public const string Span = "global::System.ReadOnlySpan<byte>";
+    public const string Memory = "global::System.ReadOnlyMemory<byte>";
+    public const string List = "global::System.Collections.Generic.List";
+    public const string InvalidOperation = "global::System.InvalidOperationException";
+}

@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+
+namespace Podnet.Netlink.Generators.Parsing;
+
+/// <summary>The runtime and BCL types the parser compares against, resolved once per compilation.</summary>
+internal sealed class KnownTypes
+{
+    public KnownTypes(Compilation compilation)
+    {
+        Compilation = compilation;
+        AttributeSetAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.AttributeSetAttribute);
+        MessageAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.MessageAttribute);
+        HeaderAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.HeaderAttribute);
+        AttributeAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.AttributeAttribute);
+        SubMessageAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.SubMessageAttribute);
+        SubMessageCaseAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.SubMessageCaseAttribute);
+        MacAddress = compilation.GetTypeByMetadataName(KnownMetadataNames.MacAddress);
+        IPAddress = compilation.GetTypeByMetadataName(KnownMetadataNames.IPAddress);
+        List = compilation.GetTypeByMetadataName(KnownMetadataNames.List);
+        ReadOnlyMemory = compilation.GetTypeByMetadataName(KnownMetadataNames.ReadOnlyMemory);
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? AttributeSetAttribute { get; }
+
+    public INamedTypeSymbol? MessageAttribute { get; }
+
+    public INamedTypeSymbol? HeaderAttribute { get; }
+
+    public INamedTypeSymbol? AttributeAttribute { get; }
+
+    public INamedTypeSymbol? SubMessageAttribute { get; }
+
+    public INamedTypeSymbol? SubMessageCaseAttribute { get; }
+
+    public INamedTypeSymbol? MacAddress { get; }
+
+    public INamedTypeSymbol? IPAddress { get; }
+
+    public INamedTypeSymbol? List { get; }
+
+    public INamedTypeSymbol? ReadOnlyMemory { get; }
+
+    /// <summary>Whether <paramref name="type"/> is marked <c>[NetlinkAttributeSet]</c>.</summary>
+    public bool IsAttributeSet(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && FindAttribute(named, AttributeSetAttribute) is not null;
+
+    /// <summary>The first application of <paramref name="attributeClass"/> on <paramref name="symbol"/>, if any.</summary>
+    public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null)
+        {
+            return null;
+        }
+
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="symbol"/> is declared in the assembly being compiled (so its generated <c>ReadCore</c> is accessible).</summary>
+    public bool IsInCompilation(ISymbol symbol) =>
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+}

@@ -1,0 +1,86 @@
+using Microsoft.CodeAnalysis;
+using Podnet.Netlink.Generators.Model;
+
+namespace Podnet.Netlink.Generators.Parsing;
+
+/// <summary>Decides the payload encoding of one (non-nullable) C# type.</summary>
+internal static class PayloadClassifier
+{
+    /// <summary>
+    /// Classifies <paramref name="type"/>; on failure returns <see langword="null"/> with the problem in <paramref name="problem"/>.
+    /// </summary>
+    public static PayloadModel? Classify(ITypeSymbol type, bool bigEndian, KnownTypes known, out AttributeSetProblemKind problem)
+    {
+        problem = AttributeSetProblemKind.UnsupportedMemberType;
+        PayloadModel? payload = ClassifyCore(type, known, ref problem);
+        if (payload is null)
+        {
+            return null;
+        }
+
+        if (bigEndian && !payload.IsInteger)
+        {
+            problem = AttributeSetProblemKind.ByteOrderOnNonInteger;
+            return null;
+        }
+
+        return payload with { IsBigEndian = bigEndian && payload.Kind is not (PayloadKind.U8 or PayloadKind.S8) };
+    }
+
+    /// <summary>The <c>global::</c>-qualified name of <paramref name="type"/> without a nullable annotation.</summary>
+    public static string TypeName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    private static PayloadModel? ClassifyCore(ITypeSymbol type, KnownTypes known, ref AttributeSetProblemKind problem)
+    {
+        string name = TypeName(type);
+        if (IntegerKind(type.SpecialType) is PayloadKind integer)
+        {
+            return new PayloadModel(integer, name, IsEnum: false, IsBigEndian: false, ReadsWithDepth: false);
+        }
+
+        switch (type)
+        {
+            case { SpecialType: SpecialType.System_Boolean }:
+                return Simple(PayloadKind.Flag, name);
+            case { SpecialType: SpecialType.System_String }:
+                return Simple(PayloadKind.String, name);
+            case INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }:
+                return IntegerKind(underlying.SpecialType) is PayloadKind enumKind
+                    ? new PayloadModel(enumKind, name, IsEnum: true, IsBigEndian: false, ReadsWithDepth: false)
+                    : null;
+            case IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }:
+                return Simple(PayloadKind.ByteArray, name);
+            case INamedTypeSymbol { IsGenericType: true, TypeArguments: [{ SpecialType: SpecialType.System_Byte }] } memory
+                when SymbolEqualityComparer.Default.Equals(memory.OriginalDefinition, known.ReadOnlyMemory):
+                return Simple(PayloadKind.Memory, name);
+            case INamedTypeSymbol mac when SymbolEqualityComparer.Default.Equals(mac, known.MacAddress):
+                return Simple(PayloadKind.Mac, name);
+            case INamedTypeSymbol address when SymbolEqualityComparer.Default.Equals(address, known.IPAddress):
+                return Simple(PayloadKind.Address, name);
+            case INamedTypeSymbol { TypeKind: TypeKind.Class } nested when known.IsAttributeSet(nested):
+                return new PayloadModel(PayloadKind.Nested, name, IsEnum: false, IsBigEndian: false, ReadsWithDepth: known.IsInCompilation(nested));
+            case INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None }:
+                problem = AttributeSetProblemKind.NestedTypeNotAttributeSet;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static PayloadModel Simple(PayloadKind kind, string name) =>
+        new(kind, name, IsEnum: false, IsBigEndian: false, ReadsWithDepth: false);
+
+    private static PayloadKind? IntegerKind(SpecialType type) => type switch
+    {
+        SpecialType.System_Byte => PayloadKind.U8,
+        SpecialType.System_SByte => PayloadKind.S8,
+        SpecialType.System_UInt16 => PayloadKind.U16,
+        SpecialType.System_Int16 => PayloadKind.S16,
+        SpecialType.System_UInt32 => PayloadKind.U32,
+        SpecialType.System_Int32 => PayloadKind.S32,
+        SpecialType.System_UInt64 => PayloadKind.U64,
+        SpecialType.System_Int64 => PayloadKind.S64,
+        _ => null,
+    };
+}

@@ -1,0 +1,97 @@
+using Podnet.Bridge.Configuration;
+using Podnet.Cni;
+using Podnet.Netlink;
+using Podnet.Netlink.Route;
+
+namespace Podnet.Bridge.Attachment;
+
+/// <summary>The node's bridge: created on first use (safely when ADDs race), kept up, given the gateway address.</summary>
+internal static class BridgeDevice
+{
+    /// <summary>Finds or creates the bridge and brings it up; returns its current state.</summary>
+    public static LinkMessage Ensure(Rtnetlink host, BridgeSettings settings)
+    {
+        LinkMessage? bridge = host.Links.Find(settings.BridgeName);
+        if (bridge is null)
+        {
+            try
+            {
+                BridgeLinkData? data = settings.UsesVlans ? new BridgeLinkData { VlanFiltering = 1 } : null;
+                host.Links.CreateBridge(settings.BridgeName, data, settings.Mtu);
+            }
+            catch (NetlinkException e) when (e.Errno == Errno.EEXIST)
+            {
+                // Another ADD created it between our lookup and our request: use theirs.
+            }
+
+            bridge = host.Links.Get(settings.BridgeName);
+        }
+
+        if (bridge.LinkInfo?.Kind != "bridge")
+        {
+            throw new CniException(
+                CniErrorCode.InvalidNetworkConfig,
+                $"{settings.BridgeName} already exists but is not a bridge",
+                $"it is a {bridge.LinkInfo?.Kind ?? "device without a kind"}");
+        }
+
+        int index = bridge.Header.Index;
+        if (settings.PromiscMode && (bridge.Header.Flags & InterfaceFlags.Promiscuous) == 0)
+        {
+            host.Links.SetPromiscuous(index, true);
+        }
+
+        if (settings.UsesVlans && (bridge.LinkInfo.Data as BridgeLinkData)?.VlanFiltering != 1)
+        {
+            host.Links.SetBridge(index, new BridgeLinkData { VlanFiltering = 1 });
+        }
+
+        if ((bridge.Header.Flags & InterfaceFlags.Up) == 0)
+        {
+            host.Links.SetUp(index);
+        }
+
+        return host.Links.Get(index);
+    }
+
+    /// <summary>
+    /// Puts the gateway address on the bridge. An address of the same family in the same subnet that differs is an
+    /// error unless <c>forceAddress</c>, which replaces it (as the reference plugin does).
+    /// </summary>
+    public static void EnsureGatewayAddress(Rtnetlink host, int bridgeIndex, InterfaceAddress gateway, bool force)
+    {
+        List<InterfaceAddress> existing = host.Addresses.ListOf(bridgeIndex, gateway.Family);
+        foreach (InterfaceAddress address in existing)
+        {
+            if (address.Address.Equals(gateway.Address) && address.PrefixLength == gateway.PrefixLength)
+            {
+                return;
+            }
+
+            bool sameSubnet = address.PrefixLength == gateway.PrefixLength && address.Network.Contains(gateway.Address);
+            if (!sameSubnet || address.Address.IsIPv6LinkLocal)
+            {
+                continue;
+            }
+
+            if (!force)
+            {
+                throw new CniException(
+                    CniErrorCode.InvalidNetworkConfig,
+                    $"bridge has an IP address {address} different from the gateway {gateway}",
+                    "set forceAddress to replace it");
+            }
+
+            host.Addresses.Delete(bridgeIndex, address);
+        }
+
+        try
+        {
+            host.Addresses.Add(bridgeIndex, gateway, gateway.IsIPv6 ? AddressFlags.NoDad : AddressFlags.None);
+        }
+        catch (NetlinkException e) when (e.Errno == Errno.EEXIST)
+        {
+            // A concurrent ADD added the same gateway address.
+        }
+    }
+}

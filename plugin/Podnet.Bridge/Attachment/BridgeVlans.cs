@@ -1,0 +1,28 @@
+using Podnet.Bridge.Configuration;
+using Podnet.Netlink.Route;
+
+namespace Podnet.Bridge.Attachment;
+
+/// <summary>VLAN membership of the host veth on a VLAN-filtering bridge (<c>vlan</c>, <c>vlanTrunk</c>, <c>preserveDefaultVlan</c>).</summary>
+internal static class BridgeVlans
+{
+    private const ushort DefaultVlan = 1;
+
+    public static void Configure(Rtnetlink host, int portIndex, BridgeSettings settings)
+    {
+        if (settings.Vlan != 0)
+        {
+            BridgeVlanTable.Add(host.Socket, portIndex, (ushort)settings.Vlan, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged);
+        }
+
+        foreach (int vid in settings.VlanTrunk)
+        {
+            BridgeVlanTable.Add(host.Socket, portIndex, (ushort)vid, 0);
+        }
+
+        if (!settings.PreserveDefaultVlan && settings.Vlan != DefaultVlan && !settings.VlanTrunk.Contains(DefaultVlan))
+        {
+            BridgeVlanTable.Delete(host.Socket, portIndex, DefaultVlan);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using Podnet.Bridge.Configuration;
+using Podnet.Bridge.Firewall;
+using Podnet.Bridge.Ipam;
+using Podnet.Cni;
+using Podnet.Netlink;
+using Podnet.Netlink.Route;
+
+namespace Podnet.Bridge.Attachment;
+
+/// <summary>
+/// ADD: allocate addresses, make sure the bridge exists, create the veth pair with the container end born inside
+/// the pod's namespace, configure both ends, and build the result. Any failure unwinds every change made so far.
+/// </summary>
+internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
+{
+    private static readonly TimeSpan LinkUpTimeout = TimeSpan.FromSeconds(10);
+
+    public CniResult Attach()
+    {
+        using SafeHandle podNamespace = PodNamespace.Open(request.Netns);
+        using Rtnetlink host = Rtnetlink.Open();
+        using Rtnetlink pod = Rtnetlink.OpenIn(request.Netns);
+        var rollback = new RollbackStack();
+        try
+        {
+            if (pod.Links.Find(request.InterfaceName) is not null)
+            {
+                throw new CniException(
+                    CniErrorCode.InterfaceExists,
+                    $"container veth name provided ({request.InterfaceName}) already exists",
+                    $"an interface named {request.InterfaceName} exists in {request.Netns}");
+            }
+
+            IpamOutcome ipam = PodAddressing.Allocate(request, settings);
+            rollback.Push("IP allocation", () => PodAddressing.Release(request, settings));
+
+            LinkMessage bridge = BridgeDevice.Ensure(host, settings);
+            (LinkMessage hostVeth, LinkMessage container) = CreateVeth(host, pod, podNamespace, rollback);
+            using LinkWatcher watcher = host.WatchLinks();
+            ConfigureHostPort(host, bridge, hostVeth);
+            host.Links.SetUp(hostVeth.Header.Index);
+            List<CniRoute> routes = ConfigureContainer(pod, container, ipam);
+            LinkMessage hostUp = settings.DisableContainerInterface
+                ? watcher.WaitFor(hostVeth.Header.Index, l => (l.Header.Flags & InterfaceFlags.Up) != 0, LinkUpTimeout)
+                : watcher.WaitUntilUp(hostVeth.Header.Index, LinkUpTimeout);
+
+            if (settings.IsGateway)
+            {
+                ConfigureGateway(host, bridge, ipam);
+            }
+
+            PodFirewall.Apply(settings, request, hostUp, container, ipam, rollback);
+
+            CniResult result = BuildResult(host.Links.Get(bridge.Header.Index), hostUp, pod.Links.Get(container.Header.Index), ipam, routes);
+            rollback.Commit();
+            return result;
+        }
+        catch (NetlinkException e)
+        {
+            rollback.Unwind(Console.Error);
+            throw new CniException(CniErrorCode.KernelError, e.Message, e.ExtendedAckMessage, e);
+        }
+        catch (TimeoutException e)
+        {
+            rollback.Unwind(Console.Error);
+            throw new CniException(CniErrorCode.TryAgainLater, e.Message);
+        }
+        catch
+        {
+            rollback.Unwind(Console.Error);
+            throw;
+        }
+    }
+
+    private (LinkMessage Host, LinkMessage Container) CreateVeth(Rtnetlink host, Rtnetlink pod, SafeHandle podNamespace, RollbackStack rollback)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            string hostName = HostVethName.Next();
+            try
+            {
+                host.Links.CreateVethPair(new VethPair(hostName, request.InterfaceName)
+                {
+                    PeerNamespace = podNamespace,
+                    Mtu = settings.Mtu,
+                    PeerAddress = settings.ContainerMac,
+                });
+            }
+            catch (NetlinkException e) when (e.Errno == Errno.EEXIST && attempt < 3 && host.Links.Find(hostName) is not null)
+            {
+                // Random host name collided with an existing link: draw another one.
+                continue;
+            }
+            catch (NetlinkException e) when (e.Errno == Errno.EEXIST)
+            {
+                throw new CniException(
+                    CniErrorCode.InterfaceExists,
+                    $"container veth name provided ({request.InterfaceName}) already exists",
+                    e.Message,
+                    e);
+            }
+
+            // Deleting either end removes both; the host end is the one we can always reach.
+            rollback.Push($"veth {hostName}", () => host.Links.DeleteIfExists(hostName));
+            return (host.Links.Get(hostName), pod.Links.Get(request.InterfaceName));
+        }
+    }
+
+    private void ConfigureHostPort(Rtnetlink host, LinkMessage bridge, LinkMessage hostVeth)
+    {
+        int index = hostVeth.Header.Index;
+        host.Links.SetMaster(index, bridge.Header.Index);
+        if (settings.HairpinMode || settings.PortIsolation)
+        {
+            host.Links.SetBridgePort(
+                index,
+                hairpin: settings.HairpinMode ? true : null,
+                isolated: settings.PortIsolation ? true : null);
+        }
+
+        if (settings.UsesVlans)
+        {
+            BridgeVlans.Configure(host, index, settings);
+        }
+    }
+
+    private List<CniRoute> ConfigureContainer(Rtnetlink pod, LinkMessage container, IpamOutcome ipam)
+    {
+        int index = container.Header.Index;
+        bool hasIPv6 = ipam.Addresses.Any(a => a.Address.IsIPv6);
+        if (hasIPv6 && !settings.EnableDad)
+        {
+            string key = Sysctl.InterfaceKey("ipv6", request.InterfaceName, "accept_dad");
+            PodNamespace.Run(request.Netns, () => Sysctl.TryWrite(key, "0"));
+        }
+
+        foreach (AssignedAddress assigned in ipam.Addresses)
+        {
+            AddressFlags flags = assigned.Address.IsIPv6 && !settings.EnableDad ? AddressFlags.NoDad : AddressFlags.None;
+            pod.Addresses.Add(index, assigned.Address, flags);
+        }
+
+        var routes = new List<CniRoute>(ipam.Routes);
+        if (settings.IsDefaultGateway)
+        {
+            foreach (AssignedAddress assigned in ipam.Addresses.Where(a => a.Gateway is not null))
+            {
+                IPAddress any = assigned.Address.IsIPv6 ? IPAddress.IPv6Any : IPAddress.Any;
+                if (!routes.Any(r => r.Destination.Equals(any) && r.PrefixLength == 0))
+                {
+                    routes.Add(new CniRoute(any, 0, assigned.Gateway));
+                }
+            }
+        }
+
+        if (!settings.DisableContainerInterface)
+        {
+            pod.Links.SetUp(index);
+            foreach (CniRoute route in routes)
+            {
+                IPAddress? gateway = route.Gateway ?? ipam.Addresses
+                    .FirstOrDefault(a => a.Address.Address.AddressFamily == route.Destination.AddressFamily)?.Gateway;
+                pod.Routes.Add(new RouteSpec(new IPNetwork(route.Destination, route.PrefixLength))
+                {
+                    Gateway = gateway,
+                    OutputInterface = index,
+                    Mtu = route.Mtu is { } mtu ? (uint)mtu : null,
+                    Metric = route.Priority is { } p ? (uint)p : null,
+                });
+            }
+        }
+
+        return routes;
+    }
+
+    private void ConfigureGateway(Rtnetlink host, LinkMessage bridge, IpamOutcome ipam)
+    {
+        bool v4 = false, v6 = false;
+        foreach (AssignedAddress assigned in ipam.Addresses.Where(a => a.Gateway is not null))
+        {
+            var gateway = new InterfaceAddress(assigned.Gateway!, assigned.Address.PrefixLength);
+            BridgeDevice.EnsureGatewayAddress(host, bridge.Header.Index, gateway, settings.ForceAddress);
+            v4 |= !gateway.IsIPv6;
+            v6 |= gateway.IsIPv6;
+        }
+
+        if (v4)
+        {
+            Sysctl.Write("net.ipv4.ip_forward", "1");
+        }
+
+        if (v6)
+        {
+            Sysctl.TryWrite("net.ipv6.conf.all.forwarding", "1");
+        }
+    }
+
+    private CniResult BuildResult(LinkMessage bridge, LinkMessage hostVeth, LinkMessage container, IpamOutcome ipam, List<CniRoute> routes)
+    {
+        var result = new CniResult();
+        result.Interfaces.Add(new CniInterface(bridge.Name!, bridge.Address?.ToString()));
+        result.Interfaces.Add(new CniInterface(hostVeth.Name!, hostVeth.Address?.ToString()));
+        result.Interfaces.Add(new CniInterface(container.Name!, container.Address?.ToString(), request.Netns));
+        foreach (AssignedAddress assigned in ipam.Addresses)
+        {
+            result.Ips.Add(new CniIpConfig(assigned.Address.Address, assigned.Address.PrefixLength, assigned.Gateway, Interface: 2));
+        }
+
+        result.Routes.AddRange(routes);
+        result.Dns = settings.Dns.IsEmpty ? ipam.Dns : settings.Dns;
+        return result;
+    }
+}

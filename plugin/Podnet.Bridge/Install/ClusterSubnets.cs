@@ -1,0 +1,15 @@
+using System.Net;
+
+namespace Podnet.Bridge.Install;
+
+/// <summary>Reads a node's pod subnets from a cluster description file.</summary>
+internal static class ClusterSubnets
+{
+    public static List<IPNetwork> ForNode(string clusterFile, string nodeName)
+    {
+        Routing.ClusterDescription cluster = Routing.ClusterDescription.Load(clusterFile);
+        Routing.ClusterNode node = cluster.Nodes.FirstOrDefault(n => n.Name == nodeName)
+            ?? throw new InstallException($"node {nodeName} is not in {clusterFile}");
+        return [.. node.PodCidrs];
+    }
+}

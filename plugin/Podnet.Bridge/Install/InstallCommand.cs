@@ -1,0 +1,84 @@
+using System.Net;
+using Podnet.Bridge.Cli;
+
+namespace Podnet.Bridge.Install;
+
+/// <summary><c>podnet install</c>: the binary into the CNI bin directory and a conflist for the node's pod subnets.</summary>
+internal static class InstallCommand
+{
+    public const string Usage =
+        """
+        podnet install (--subnet CIDR[,CIDR] | --cluster FILE --node NAME)
+                       [--bin-dir /opt/cni/bin] [--conf-dir /etc/cni/net.d] [--conf-name 10-podnet.conflist]
+                       [--network podnet] [--bridge v-net-0] [--mtu N] [--portmap] [--force]
+        """;
+
+    private static readonly HashSet<string> Flags = ["force", "portmap"];
+    private static readonly HashSet<string> Known = ["subnet", "cluster", "node", "bin-dir", "conf-dir", "conf-name", "network", "bridge", "mtu", "portmap", "force"];
+
+    public static int Run(IEnumerable<string> args, TextWriter stdout)
+    {
+        CommandLine line = CommandLine.Parse(args, Flags);
+        line.RejectUnknown(Known);
+        IReadOnlyList<IPNetwork> subnets = ResolveSubnets(line);
+        int? mtu = line.Get("mtu") is { } m
+            ? int.TryParse(m, out int parsed) && parsed is >= 68 and <= 65535 ? parsed : throw new UsageException($"--mtu {m}: expected 68..65535")
+            : null;
+        string network = line.Get("network", "podnet")!;
+        if (!Podnet.Cni.CniNames.IsValidNetworkName(network))
+        {
+            throw new UsageException($"--network {network}: only letters, digits, '_', '.' and '-' are allowed");
+        }
+
+        string bridge = line.Get("bridge", "v-net-0")!;
+        if (Podnet.Cni.CniNames.InterfaceNameProblem(bridge) is { } problem)
+        {
+            throw new UsageException($"--bridge {bridge}: {problem}");
+        }
+
+        var template = new ConflistTemplate(network, bridge, subnets, mtu, line.Has("portmap"));
+        var installation = new NodeInstallation(
+            line.Get("bin-dir", "/opt/cni/bin")!,
+            line.Get("conf-dir", "/etc/cni/net.d")!,
+            line.Get("conf-name", "10-podnet.conflist")!,
+            line.Has("force"));
+
+        string self = Environment.ProcessPath ?? throw new InstallException("cannot find the running podnet binary");
+        NodeInstallation.Outcome binary = installation.InstallBinary(self);
+        NodeInstallation.Outcome conflist = installation.InstallConflist(template.Render());
+        stdout.WriteLine($"{installation.BinaryPath}: {binary.ToString().ToLowerInvariant()}");
+        stdout.WriteLine($"{installation.ConflistPath}: {conflist.ToString().ToLowerInvariant()}");
+        return 0;
+    }
+
+    private static List<IPNetwork> ResolveSubnets(CommandLine line)
+    {
+        if (line.Get("subnet") is { } text)
+        {
+            if (line.Has("cluster"))
+            {
+                throw new UsageException("give either --subnet or --cluster/--node, not both");
+            }
+
+            var result = new List<IPNetwork>();
+            foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!IPNetwork.TryParse(part, out IPNetwork network))
+                {
+                    throw new UsageException($"--subnet {part}: not a CIDR with the host bits zero (e.g. 10.244.1.0/24)");
+                }
+
+                result.Add(network);
+            }
+
+            return result.Count > 0 ? result : throw new UsageException("--subnet is empty");
+        }
+
+        if (line.Get("cluster") is { } cluster)
+        {
+            return ClusterSubnets.ForNode(cluster, line.Require("node"));
+        }
+
+        throw new UsageException("give --subnet CIDR or --cluster FILE --node NAME");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Podnet.Cni.Ipam.Interop;
+
+/// <summary>The file system calls the IPAM store makes directly (Linux, x86-64 and arm64).</summary>
+internal static partial class IpamSyscalls
+{
+    public const int O_RDONLY = 0;
+    public const int O_WRONLY = 1;
+    public const int O_CREAT = 0x40;
+    public const int O_EXCL = 0x80;
+    public const int O_CLOEXEC = 0x80000;
+    public const int O_PATH = 0x200000;
+
+    public const int LOCK_EX = 2;
+    public const int LOCK_UN = 8;
+
+    public const int ENOENT = 2;
+    public const int EINTR = 4;
+    public const int EEXIST = 17;
+    public const int ENOTDIR = 20;
+    public const int ELOOP = 40;
+
+    private const string LibraryName = "libc";
+
+    /// <summary>O_NOFOLLOW differs between the x86-64 and arm64 ABIs.</summary>
+    public static int O_NOFOLLOW => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+
+    /// <summary>The <c>errno</c> of the last call.</summary>
+    public static int LastErrno => Marshal.GetLastPInvokeError();
+
+    [LibraryImport(LibraryName, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags, uint mode);
+
+    [LibraryImport(LibraryName, EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(SafeFileHandle fd, int operation);
+
+    [LibraryImport(LibraryName, EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Link(string existingPath, string newPath);
+
+    [LibraryImport(LibraryName, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Rename(string oldPath, string newPath);
+
+    [LibraryImport(LibraryName, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Unlink(string path);
+
+    /// <summary>Text for an errno value.</summary>
+    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Podnet.Cni.Ipam;
+
+/// <summary>
+/// Podnet's index from an attachment to its addresses, <c>&lt;network dir&gt;/.podnet-index/</c>,
+/// one file per attachment, so DEL needs no scan of the store. The reference never writes it and
+/// its files can never be mistaken for the reference's (see docs/ipam.md); entries are only hints
+/// that are verified against the address files before anything is removed.
+/// </summary>
+internal sealed class AttachmentIndex
+{
+    public const string DirectoryName = ".podnet-index";
+
+    private const string Header = "podnet-ipam-index 1";
+    private const int MaxLength = 64 * 1024;
+
+    private readonly string _networkDirectory;
+    private readonly string _directory;
+
+    public AttachmentIndex(string networkDirectory)
+    {
+        _networkDirectory = networkDirectory;
+        _directory = Path.Combine(networkDirectory, DirectoryName);
+    }
+
+    /// <summary>True if the index directory exists (as a real directory, not a symlink).</summary>
+    public bool Exists()
+    {
+        var info = new DirectoryInfo(_directory);
+        if (info.LinkTarget is not null)
+        {
+            // Podnet never makes this a link: treat it as damage and let the caller rebuild.
+            StoreFiles.Delete(_directory);
+            return false;
+        }
+
+        return info.Exists;
+    }
+
+    /// <summary>The addresses indexed for the attachment, or null if there is no (readable) entry.</summary>
+    public List<IPAddress>? TryRead(IpamAttachment attachment)
+    {
+        byte[]? content;
+        try
+        {
+            content = StoreFiles.ReadSmall(EntryPath(_directory, attachment), MaxLength);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        if (content is null)
+        {
+            return null;
+        }
+
+        string[] lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < 3 || lines[0] != Header || lines[1] != attachment.ContainerId || lines[2] != attachment.InterfaceName)
+        {
+            return null;
+        }
+
+        var addresses = new List<IPAddress>(lines.Length - 3);
+        for (int i = 3; i < lines.Length; i++)
+        {
+            if (!IpAddressText.TryParse(lines[i], out IPAddress? address))
+            {
+                return null;
+            }
+
+            addresses.Add(address);
+        }
+
+        return addresses;
+    }
+
+    /// <summary>Records the attachment's addresses (deletes the entry when there are none).</summary>
+    public void Write(IpamAttachment attachment, IReadOnlyCollection<IPAddress> addresses)
+    {
+        if (addresses.Count == 0)
+        {
+            Delete(attachment);
+            return;
+        }
+
+        if (!Exists())
+        {
+            Directory.CreateDirectory(_directory);
+        }
+
+        StoreFiles.Replace(_directory, EntryPath(_directory, attachment), Content(attachment, addresses));
+    }
+
+    public void Delete(IpamAttachment attachment) => StoreFiles.Delete(EntryPath(_directory, attachment));
+
+    /// <summary>Replaces the whole index with one built from a scan of the address files.</summary>
+    public void Rebuild(IEnumerable<IpamStoredAllocation> allocations)
+    {
+        var byAttachment = new Dictionary<IpamAttachment, List<IPAddress>>();
+        foreach (IpamStoredAllocation allocation in allocations)
+        {
+            // Legacy and unreadable files stay out: without an entry, a lookup falls back to a scan.
+            if (!IpamAttachment.IsValidContainerId(allocation.ContainerId) || !IpamAttachment.IsValidInterfaceName(allocation.InterfaceName))
+            {
+                continue;
+            }
+
+            var attachment = new IpamAttachment(allocation.ContainerId, allocation.InterfaceName);
+            if (!byAttachment.TryGetValue(attachment, out List<IPAddress>? addresses))
+            {
+                byAttachment[attachment] = addresses = [];
+            }
+
+            addresses.Add(allocation.Address);
+        }
+
+        string building = _directory + ".new";
+        string retired = _directory + ".old";
+        RemoveTree(building);
+        RemoveTree(retired);
+        Directory.CreateDirectory(building);
+        foreach ((IpamAttachment attachment, List<IPAddress> addresses) in byAttachment)
+        {
+            StoreFiles.Replace(building, EntryPath(building, attachment), Content(attachment, addresses));
+        }
+
+        if (Exists())
+        {
+            Directory.Move(_directory, retired);
+        }
+
+        Directory.Move(building, _directory);
+        RemoveTree(retired);
+    }
+
+    private static string EntryPath(string directory, IpamAttachment attachment)
+    {
+        // ':' occurs in neither a container ID nor an interface name, so the name is unambiguous,
+        // and a name with a single ':' never parses as an address (the reference's scan skips it).
+        string name = $"{attachment.ContainerId}:{attachment.InterfaceName}";
+        if (Encoding.UTF8.GetByteCount(name) > 200)
+        {
+            name = "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+        }
+
+        return Path.Combine(directory, name);
+    }
+
+    private static byte[] Content(IpamAttachment attachment, IEnumerable<IPAddress> addresses)
+    {
+        // The header has a space, so the content can never equal a container ID or the
+        // "<id>\r\n<ifname>" the reference matches when it deletes an attachment's files.
+        var text = new StringBuilder();
+        text.Append(Header).Append('\n').Append(attachment.ContainerId).Append('\n').Append(attachment.InterfaceName).Append('\n');
+        foreach (IPAddress address in addresses)
+        {
+            text.Append(IpAddressText.Format(address)).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void RemoveTree(string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            StoreFiles.Delete(path);
+        }
+        else if (info.Exists)
+        {
+            info.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The network directory the index belongs to.</summary>
+    public string NetworkDirectory => _networkDirectory;
+}

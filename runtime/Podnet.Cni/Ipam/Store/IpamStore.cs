@@ -1,0 +1,438 @@
+using System.Net;
+using System.Text;
+
+namespace Podnet.Cni.Ipam;
+
+/// <summary>
+/// The on-disk IPAM store, byte-compatible with the reference <c>host-local</c> plugin so both
+/// can share one store at the same time: <c>&lt;dataDir&gt;/&lt;network&gt;/&lt;ip&gt;</c> files holding
+/// <c>&lt;containerID&gt;\r\n&lt;ifname&gt;</c>, <c>last_reserved_ip.&lt;rangeSetIndex&gt;</c> files for the
+/// round-robin, and <c>flock(LOCK_EX)</c> on <c>&lt;dataDir&gt;/&lt;network&gt;/lock</c> around every
+/// operation. Podnet adds an attachment index (<c>.podnet-index/</c>) so DEL is O(1).
+/// See docs/ipam.md.
+/// </summary>
+public sealed class IpamStore : IDisposable
+{
+    /// <summary>The reference's default data directory.</summary>
+    public const string DefaultDataDirectory = "/var/lib/cni/networks";
+
+    private const string LastReservedPrefix = "last_reserved_ip.";
+    private const string StatusProbeName = ".podnet-status-probe";
+
+    private readonly StoreLock _lock;
+    private readonly AttachmentIndex _index;
+
+    private IpamStore(string networkName, string directoryPath, StoreLock storeLock)
+    {
+        NetworkName = networkName;
+        DirectoryPath = directoryPath;
+        _lock = storeLock;
+        _index = new AttachmentIndex(directoryPath);
+    }
+
+    /// <summary>The network name (the store's sub-directory).</summary>
+    public string NetworkName { get; }
+
+    /// <summary>The network's directory, <c>&lt;dataDir&gt;/&lt;network&gt;</c>.</summary>
+    public string DirectoryPath { get; }
+
+    /// <summary>How the last attachment lookup was answered (for tests and diagnostics).</summary>
+    internal IpamLookup LastLookup { get; private set; }
+
+    /// <summary>
+    /// Opens (creating if needed) the store of a network. The network name must match libcni's
+    /// <c>^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$</c> (so it cannot leave the data directory) and the
+    /// network directory must not be a symlink.
+    /// </summary>
+    /// <param name="networkName">The network's <c>name</c>.</param>
+    /// <param name="dataDirectory">The <c>ipam.dataDir</c>; null or empty means <see cref="DefaultDataDirectory"/>.</param>
+    /// <exception cref="IpamException">Code 7 for an invalid network name, 5 when the directory cannot be used.</exception>
+    public static IpamStore Open(string networkName, string? dataDirectory = null)
+    {
+        if (!IpamAttachment.IsValidContainerId(networkName) || networkName.Length > 200)
+        {
+            throw new IpamException(IpamErrorCode.InvalidNetworkConfig, $"invalid network name \"{networkName}\": it must match ^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
+        }
+
+        string root = Path.GetFullPath(string.IsNullOrEmpty(dataDirectory) ? DefaultDataDirectory : dataDirectory);
+        string directory = Path.Combine(root, networkName);
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                throw new PlatformNotSupportedException("the IPAM store needs Linux");
+            }
+
+            // 0755, as the reference creates it.
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            if (new DirectoryInfo(directory).LinkTarget is not null)
+            {
+                throw new IpamException(IpamErrorCode.IOFailure, $"IPAM store {directory} is a symlink; refusing to follow it");
+            }
+
+            return new IpamStore(networkName, directory, new StoreLock(directory));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IpamException(IpamErrorCode.IOFailure, $"cannot open IPAM store {directory}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Allocates one address per range set for the attachment, as the reference's ADD does:
+    /// a requested address goes to the range set containing it; otherwise the round-robin walk
+    /// starts after <c>last_reserved_ip.&lt;index&gt;</c>. Nothing is written unless every range set
+    /// gets an address.
+    /// </summary>
+    /// <param name="attachment">The owner.</param>
+    /// <param name="rangeSets">The validated range sets (<see cref="IpamConfig.CreateRangeSets"/>).</param>
+    /// <param name="requestedAddresses">Specific addresses (CNI_ARGS <c>IP</c>, <c>args.cni.ips</c>, <c>runtimeConfig.ips</c>).</param>
+    /// <returns>One address per range set, in range set order.</returns>
+    /// <exception cref="IpamException">
+    /// 101 exhausted, 110 requested address unavailable, 111 the attachment already has an address in a range set, 5 I/O.
+    /// </exception>
+    public IReadOnlyList<IpamAddress> Allocate(IpamAttachment attachment, IReadOnlyList<IpRangeSet> rangeSets, IReadOnlyList<IPAddress>? requestedAddresses = null)
+    {
+        ArgumentNullException.ThrowIfNull(rangeSets);
+        ValidateAttachment(attachment);
+        var requested = new List<IPAddress>();
+        foreach (IPAddress address in requestedAddresses ?? [])
+        {
+            IPAddress canonical = IpAddressValue.Canonicalize(address);
+            if (!requested.Contains(canonical))
+            {
+                requested.Add(canonical);
+            }
+        }
+
+        return Locked(() =>
+        {
+            List<IPAddress> held = Locate(attachment);
+            var chosen = new List<IpamAddress>(rangeSets.Count);
+            for (int index = 0; index < rangeSets.Count; index++)
+            {
+                IpRangeSet rangeSet = rangeSets[index];
+                IPAddress? wanted = requested.Find(rangeSet.Contains);
+                if (wanted is not null)
+                {
+                    requested.Remove(wanted);
+                    chosen.Add(TakeRequested(index, rangeSet, wanted));
+                }
+                else
+                {
+                    chosen.Add(TakeNext(index, rangeSet, attachment, held));
+                }
+            }
+
+            if (requested.Count != 0)
+            {
+                throw new IpamException(IpamErrorCode.RequestedAddressUnavailable, "failed to allocate all requested IPs: " + string.Join(" ", requested.Select(IpAddressText.Format)));
+            }
+
+            Commit(attachment, held, chosen);
+            return (IReadOnlyList<IpamAddress>)chosen;
+        });
+    }
+
+    /// <summary>
+    /// Releases every address of the attachment (DEL). Unknown attachments succeed (DEL is
+    /// idempotent). O(1) through the index; a scan when the index has no entry (for example an
+    /// allocation made by host-local) or a stale one.
+    /// </summary>
+    /// <returns>The released addresses.</returns>
+    public IReadOnlyList<IPAddress> Release(IpamAttachment attachment)
+    {
+        ValidateAttachment(attachment);
+        return Locked(() =>
+        {
+            List<IPAddress> addresses = Locate(attachment);
+            foreach (IPAddress address in addresses)
+            {
+                StoreFiles.Delete(AddressPath(address));
+            }
+
+            _index.Delete(attachment);
+            return (IReadOnlyList<IPAddress>)addresses;
+        });
+    }
+
+    /// <summary>The addresses the store holds for the attachment (CHECK); empty if none.</summary>
+    public IReadOnlyList<IPAddress> FindAddresses(IpamAttachment attachment)
+    {
+        ValidateAttachment(attachment);
+        return Locked(() => (IReadOnlyList<IPAddress>)Locate(attachment));
+    }
+
+    /// <summary>Every address file of the network, with its owner.</summary>
+    public IReadOnlyList<IpamStoredAllocation> ListAllocations() => Locked(() => (IReadOnlyList<IpamStoredAllocation>)Scan());
+
+    /// <summary>
+    /// GC: releases every allocation whose attachment is not in <paramref name="validAttachments"/>.
+    /// A legacy file (container ID only) is kept while any valid attachment has that container
+    /// ID; an unreadable file is kept (its owner is unknown, so releasing it could hand out a
+    /// live address twice). The index is rebuilt from what remains.
+    /// </summary>
+    /// <returns>The released allocations.</returns>
+    public IReadOnlyList<IpamStoredAllocation> CollectGarbage(IReadOnlyCollection<IpamAttachment> validAttachments)
+    {
+        ArgumentNullException.ThrowIfNull(validAttachments);
+        var valid = new HashSet<IpamAttachment>(validAttachments);
+        var validContainers = new HashSet<string>(valid.Select(a => a.ContainerId), StringComparer.Ordinal);
+        return Locked(() =>
+        {
+            var released = new List<IpamStoredAllocation>();
+            var kept = new List<IpamStoredAllocation>();
+            foreach (IpamStoredAllocation allocation in Scan())
+            {
+                bool keep = allocation.IsUnreadable
+                    || (allocation.InterfaceName is null
+                        ? validContainers.Contains(allocation.ContainerId!)
+                        : valid.Any(a => allocation.BelongsTo(a)));
+                if (keep)
+                {
+                    kept.Add(allocation);
+                    continue;
+                }
+
+                StoreFiles.Delete(AddressPath(allocation.Address));
+                released.Add(allocation);
+            }
+
+            _index.Rebuild(kept);
+            return (IReadOnlyList<IpamStoredAllocation>)released;
+        });
+    }
+
+    /// <summary>
+    /// STATUS: the store must be writable and every range set must have a free address.
+    /// </summary>
+    /// <exception cref="IpamException">Code 50 (plugin not available) with the reason.</exception>
+    public void CheckStatus(IReadOnlyList<IpRangeSet> rangeSets)
+    {
+        ArgumentNullException.ThrowIfNull(rangeSets);
+        try
+        {
+            Locked(() =>
+            {
+                string probe = Path.Combine(DirectoryPath, StatusProbeName);
+                StoreFiles.Replace(DirectoryPath, probe, "probe"u8);
+                StoreFiles.Delete(probe);
+                return 0;
+            });
+        }
+        catch (IpamException e)
+        {
+            throw new IpamException(IpamErrorCode.PluginNotAvailable, $"IPAM store {DirectoryPath} is not writable: {e.Message}", e);
+        }
+
+        Locked(() =>
+        {
+            for (int index = 0; index < rangeSets.Count; index++)
+            {
+                var walk = new RangeSetWalk(rangeSets[index], null);
+                bool free = false;
+                while (!free && walk.TryNext(out IpRange range, out UInt128 value))
+                {
+                    free = !StoreFiles.Exists(AddressPath(IpAddressValue.FromValue(value, range.IsIPv6)));
+                }
+
+                if (!free)
+                {
+                    throw new IpamException(IpamErrorCode.PluginNotAvailable, $"no IP addresses available in range set {index}: {rangeSets[index]}");
+                }
+            }
+
+            return 0;
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _lock.Dispose();
+
+    private IpamAddress TakeRequested(int index, IpRangeSet rangeSet, IPAddress address)
+    {
+        IpRange range = rangeSet.RangeFor(address)!;
+        string text = IpAddressText.Format(address);
+        if (address.Equals(range.Gateway))
+        {
+            throw new IpamException(IpamErrorCode.RequestedAddressUnavailable, $"failed to allocate for range {index}: requested ip {text} is subnet's gateway");
+        }
+
+        if (StoreFiles.Exists(AddressPath(address)))
+        {
+            throw new IpamException(IpamErrorCode.RequestedAddressUnavailable, $"failed to allocate for range {index}: requested IP address {text} is not available in range set {rangeSet}");
+        }
+
+        return new IpamAddress(index, address, range.Subnet.PrefixLength, range.Gateway);
+    }
+
+    private IpamAddress TakeNext(int index, IpRangeSet rangeSet, IpamAttachment attachment, List<IPAddress> held)
+    {
+        // A repeated ADD is an error, as in the reference (the spec forbids duplicate allocation).
+        foreach (IPAddress address in held)
+        {
+            if (rangeSet.Contains(address))
+            {
+                throw new IpamException(IpamErrorCode.DuplicateAllocation, $"failed to allocate for range {index}: {IpAddressText.Format(address)} has been allocated to {attachment.ContainerId}, duplicate allocation is not allowed");
+            }
+        }
+
+        var walk = new RangeSetWalk(rangeSet, ReadLastReserved(index));
+        while (walk.TryNext(out IpRange range, out UInt128 value))
+        {
+            IPAddress candidate = IpAddressValue.FromValue(value, range.IsIPv6);
+            if (!StoreFiles.Exists(AddressPath(candidate)))
+            {
+                return new IpamAddress(index, candidate, range.Subnet.PrefixLength, range.Gateway);
+            }
+        }
+
+        throw new IpamException(IpamErrorCode.AddressesExhausted, $"failed to allocate for range {index}: no IP addresses available in range set: {rangeSet}");
+    }
+
+    private void Commit(IpamAttachment attachment, List<IPAddress> held, List<IpamAddress> chosen)
+    {
+        // The index entry is written first: after a crash it may list an address that was never
+        // created (harmless, entries are verified), but never miss one that was.
+        _index.Write(attachment, [.. held, .. chosen.Select(c => c.Address)]);
+        byte[] content = AllocationFile.Content(attachment);
+        var created = new List<IPAddress>(chosen.Count);
+        try
+        {
+            foreach (IpamAddress address in chosen)
+            {
+                if (!StoreFiles.CreateExclusive(DirectoryPath, AddressPath(address.Address), content))
+                {
+                    throw new IpamException(IpamErrorCode.IOFailure, $"{IpAddressText.Format(address.Address)} appeared in {DirectoryPath} while the store lock was held: a writer ignores the lock");
+                }
+
+                created.Add(address.Address);
+                StoreFiles.Replace(DirectoryPath, Path.Combine(DirectoryPath, LastReservedPrefix + address.RangeSetIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)), Encoding.ASCII.GetBytes(IpAddressText.Format(address.Address)));
+            }
+        }
+        catch
+        {
+            foreach (IPAddress address in created)
+            {
+                StoreFiles.Delete(AddressPath(address));
+            }
+
+            _index.Write(attachment, held);
+            throw;
+        }
+    }
+
+    /// <summary>The attachment's addresses: the index entry if it checks out, else a scan.</summary>
+    private List<IPAddress> Locate(IpamAttachment attachment)
+    {
+        EnsureIndex();
+        List<IPAddress>? indexed = _index.TryRead(attachment);
+        if (indexed is not null)
+        {
+            bool current = true;
+            foreach (IPAddress address in indexed)
+            {
+                IpamStoredAllocation? stored = AllocationFile.Read(AddressPath(address), address);
+                current &= stored is not null && stored.ContainerId == attachment.ContainerId && stored.InterfaceName == attachment.InterfaceName;
+            }
+
+            if (current)
+            {
+                LastLookup = IpamLookup.Index;
+                return indexed;
+            }
+        }
+
+        // No entry (host-local's allocation, or none at all) or a stale one: do what the
+        // reference does — exact owner matches, else legacy container-ID-only files.
+        LastLookup = IpamLookup.Scan;
+        List<IpamStoredAllocation> all = Scan();
+        List<IPAddress> found = [.. all.Where(a => a.ContainerId == attachment.ContainerId && a.InterfaceName == attachment.InterfaceName).Select(a => a.Address)];
+        if (found.Count == 0)
+        {
+            found = [.. all.Where(a => a.ContainerId == attachment.ContainerId && a.InterfaceName is null).Select(a => a.Address)];
+        }
+
+        if (indexed is not null)
+        {
+            _index.Write(attachment, found);
+        }
+
+        return found;
+    }
+
+    private void EnsureIndex()
+    {
+        if (!_index.Exists())
+        {
+            _index.Rebuild(Scan());
+        }
+    }
+
+    /// <summary>Reads every address file (names that are canonical addresses) and removes crash leftovers.</summary>
+    private List<IpamStoredAllocation> Scan()
+    {
+        var allocations = new List<IpamStoredAllocation>();
+        foreach (string path in Directory.EnumerateFiles(DirectoryPath))
+        {
+            string name = Path.GetFileName(path);
+            if (name.StartsWith(StoreFiles.TemporaryPrefix, StringComparison.Ordinal))
+            {
+                // Temporary files exist only while their writer holds the lock we hold now.
+                StoreFiles.Delete(path);
+                continue;
+            }
+
+            if (!IpAddressText.TryParse(name, out IPAddress? address) || IpAddressText.Format(address) != name)
+            {
+                continue;
+            }
+
+            IpamStoredAllocation? allocation = AllocationFile.Read(path, address);
+            if (allocation is not null)
+            {
+                allocations.Add(allocation);
+            }
+        }
+
+        return allocations;
+    }
+
+    private IPAddress? ReadLastReserved(int index)
+    {
+        // As in the reference, an unreadable or garbled file only costs the round-robin position.
+        try
+        {
+            byte[]? content = StoreFiles.ReadSmall(Path.Combine(DirectoryPath, LastReservedPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture)), 64);
+            return content is not null && IpAddressText.TryParse(Encoding.ASCII.GetString(content), out IPAddress? address) ? address : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private string AddressPath(IPAddress address) => Path.Combine(DirectoryPath, IpAddressText.Format(address));
+
+    private T Locked<T>(Func<T> operation)
+    {
+        try
+        {
+            using StoreLock.Held held = _lock.Acquire();
+            return operation();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IpamException(IpamErrorCode.IOFailure, $"IPAM store {DirectoryPath}: {e.Message}", e);
+        }
+    }
+
+    private static void ValidateAttachment(IpamAttachment attachment)
+    {
+        if (attachment.ContainerId is null)
+        {
+            throw new IpamException(IpamErrorCode.InvalidEnvironment, "the attachment has no container ID");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Podnet.Netlink.Netfilter;
+
+/// <summary>
+/// <c>struct nfgenmsg</c>: the 4-byte fixed header of every nfnetlink message. <c>res_id</c> travels in network
+/// byte order; <see cref="ResourceId"/> converts.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct NetfilterGenericHeader
+{
+    /// <summary><c>NFNETLINK_V0</c>, the only version.</summary>
+    public const byte Version0 = 0;
+
+    private ushort _resourceIdBigEndian;
+
+    /// <summary>A header for <paramref name="family"/>, version 0, resource id 0.</summary>
+    public NetfilterGenericHeader(NetfilterFamily family)
+    {
+        Family = family;
+        Version = Version0;
+        _resourceIdBigEndian = 0;
+    }
+
+    /// <summary><c>nfgen_family</c>.</summary>
+    public NetfilterFamily Family { get; set; }
+
+    /// <summary><c>version</c>: <see cref="Version0"/>.</summary>
+    public byte Version { get; set; }
+
+    /// <summary><c>res_id</c> in host order (the subsystem id in batch delimiters, otherwise 0).</summary>
+    public ushort ResourceId
+    {
+        readonly get => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(_resourceIdBigEndian) : _resourceIdBigEndian;
+        set => _resourceIdBigEndian = BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(value) : value;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Podnet.Netlink.Netfilter;
+
+/// <summary>
+/// The rule that masquerades one pod address, in <see cref="BaseChain.Masquerade"/>:
+/// <c>ip saddr POD ip daddr != SUBNET ip daddr != 224.0.0.0/4 masquerade</c>, or for IPv6
+/// <c>ip6 saddr POD ip6 daddr != SUBNET ip6 daddr != ff00::/8 masquerade</c>.
+/// </summary>
+public static class MasqueradeRule
+{
+    private static readonly IPNetwork s_ipv4Multicast = IPNetwork.Parse("224.0.0.0/4");
+    private static readonly IPNetwork s_ipv6Multicast = IPNetwork.Parse("ff00::/8");
+
+    /// <summary>The expressions of the rule for <paramref name="source"/>.</summary>
+    /// <exception cref="ArgumentException">The address and the subnet are of different families.</exception>
+    public static ExpressionList Expressions(MasqueradeSource source)
+    {
+        IPAddress address = source.Address ?? throw new ArgumentException("The pod address is missing.", nameof(source));
+        AddressFamily family = address.AddressFamily;
+        if (family is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6) || source.Subnet.BaseAddress.AddressFamily != family)
+        {
+            throw new ArgumentException($"Pod address {address} and subnet {source.Subnet} must both be IPv4 or both IPv6.", nameof(source));
+        }
+
+        bool ipv6 = family == AddressFamily.InterNetworkV6;
+        uint sourceOffset = ipv6 ? 8u : 12u;       // saddr in the IPv6 / IPv4 header
+        uint destinationOffset = ipv6 ? 24u : 16u; // daddr
+
+        var list = new List<Expression>(12);
+        PacketMatch.NetfilterProtocolIs(list, family);
+        PacketMatch.PayloadCompare(list, PayloadBase.Network, sourceOffset, CompareOperator.Equal, address.GetAddressBytes());
+        PacketMatch.AddressNotInNetwork(list, destinationOffset, source.Subnet);
+        PacketMatch.AddressNotInNetwork(list, destinationOffset, ipv6 ? s_ipv6Multicast : s_ipv4Multicast);
+        list.Add(Expression.Of(new MasqueradeExpressionData()));
+        return new ExpressionList { Elements = list };
+    }
+}

@@ -1,0 +1,32 @@
+namespace Podnet.Bridge.Tests.Interop;
+
+/// <summary>
+/// Each row names a plugin type, the binary that implements it, and the configuration list version; the
+/// scenario runs the binary through libcni, chained with the reference portmap and host-local.
+/// </summary>
+public sealed class LibcniLifecycleTests
+{
+    /// <summary>The reference bridge plugin, the yardstick every row is measured against.</summary>
+    public static TheoryData<string, string, string> ReferencePlugins => new()
+    {
+        { "bridge", Path.Combine(RepositoryLayout.ReferencePluginDirectory, "bridge"), "0.4.0" },
+        { "bridge", Path.Combine(RepositoryLayout.ReferencePluginDirectory, "bridge"), "1.0.0" },
+    };
+
+    /// <summary>The podnet plugin (PODNET_BINARY, else artifacts/bin/podnet), in a scratch plugin directory.</summary>
+    public static TheoryData<string, string, string> PodnetPlugin => new()
+    {
+        { "podnet", RepositoryLayout.PodnetBinary, "0.4.0" },
+        { "podnet", RepositoryLayout.PodnetBinary, "1.0.0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReferencePlugins))]
+    public Task Reference_plugins_through_libcni_add_check_cached_del(string pluginType, string pluginBinary, string cniVersion) =>
+        BridgeLifecycleScenario.RunAsync(pluginType, pluginBinary, cniVersion, TestContext.Current.CancellationToken);
+
+    [Theory]
+    [MemberData(nameof(PodnetPlugin))]
+    public Task Podnet_through_libcni_add_check_cached_del(string pluginType, string pluginBinary, string cniVersion) =>
+        BridgeLifecycleScenario.RunAsync(pluginType, pluginBinary, cniVersion, TestContext.Current.CancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace Podnet.Bridge.Tests.Interop;
+
+/// <summary>What a finished child process left behind.</summary>
+/// <param name="ExitCode">The process exit code.</param>
+/// <param name="Stdout">Everything written to standard output.</param>
+/// <param name="Stderr">Everything written to standard error.</param>
+public sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}

@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis;
+
+namespace Podnet.Netlink.Generators.Tests.Generation;
+
+/// <summary>Invalid declarations are skipped without diagnostics from the generator (the analyzers report them).</summary>
+public sealed class SkippedInputTests
+{
+    [Theory]
+    [InlineData("[NetlinkAttributeSet] public sealed class NotPartial { [NetlinkAttribute(1)] public int? A { get; set; } }")]
+    [InlineData("[NetlinkAttributeSet] public abstract partial class Abstract { }")]
+    [InlineData("[NetlinkAttributeSet] public partial class Generic<T> { }")]
+    [InlineData("[NetlinkAttributeSet] public partial class NoDefaultConstructor { public NoDefaultConstructor(int x) { } }")]
+    [InlineData("public class Outer { [NetlinkAttributeSet] public partial class InNonPartial { } }")]
+    [InlineData("public struct H { public string S; } [NetlinkAttributeSet] public partial class ManagedHeader { [NetlinkHeader] public H Header { get; set; } }")]
+    [InlineData("[NetlinkAttributeSet] public partial class TwoHeaders { [NetlinkHeader] public int A { get; set; } [NetlinkHeader] public int B { get; set; } }")]
+    public void Invalid_set_generates_nothing_and_reports_nothing(string declaration)
+    {
+        string source = "using System.Collections.Generic;\nusing Podnet.Netlink;\nnamespace Example;\n" + declaration;
+
+        (_, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("[NetlinkAttribute(0)] public int? Zero { get; set; }")]
+    [InlineData("[NetlinkAttribute(0x4000)] public int? FlagBits { get; set; }")]
+    [InlineData("[NetlinkAttribute(1)] public int? Duplicate { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)] public object? Unsupported { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)] public System.Text.StringBuilder? NotASet { get; set; }")]
+    [InlineData("[NetlinkAttribute(5, Repeated = true)] public int[]? NotAList { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)] public List<int>? NotRepeated { get; set; }")]
+    [InlineData("[NetlinkAttribute(5, ByteOrder = NetlinkByteOrder.BigEndian)] public string? BigString { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)] public int? ReadOnly { get; }")]
+    [InlineData("[NetlinkAttribute(5)] public int? InitOnly { get; init; }")]
+    [InlineData("[NetlinkAttribute(5)] public bool? NullableFlag { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(\"Missing\")][NetlinkSubMessageCase(\"x\", typeof(Valid))] public object? NoSelector { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(nameof(A))][NetlinkSubMessageCase(\"x\", typeof(Valid))] public object? IntSelector { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(nameof(S))] public object? NoCases { get; set; }")]
+    [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(nameof(S))][NetlinkSubMessageCase(\"x\", typeof(string))] public object? CaseNotASet { get; set; }")]
+    public void Invalid_member_is_left_out_and_the_rest_still_generates(string member)
+    {
+        string source = $$"""
+            using System.Collections.Generic;
+            using Podnet.Netlink;
+            namespace Example;
+            [NetlinkAttributeSet]
+            public sealed partial class Valid
+            {
+                [NetlinkAttribute(1)] public int? A { get; set; }
+                [NetlinkAttribute(2)] public string? S { get; set; }
+                {{member}}
+            }
+            """;
+
+        (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
+
+        Assert.Empty(result.Diagnostics);
+        string generated = Assert.Single(result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("case 1:", generated, StringComparison.Ordinal);
+        Assert.Contains("case 2:", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("case 5:", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("case 0:", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duplicate", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+    }
+}
