@@ -40,6 +40,7 @@ internal sealed partial class SchemaParser
                 : new ShapeModel(ShapeKind.Map, Element: ParseShape(valueSchema, typeName + "Value", pointer + "/additionalProperties", isRoot: false));
         }
 
+        bool nameReserved = ReserveTypeName(node, typeName);
         var members = new List<PropertyModel>();
         var memberNames = new HashSet<string>();
         var required = ReadRequired(node);
@@ -81,7 +82,7 @@ internal sealed partial class SchemaParser
             }
         }
 
-        AddType(node, new TypeModel(
+        AddType(nameReserved, new TypeModel(
             ShapeKind.Object,
             typeName,
             ReadDescription(node),
@@ -156,20 +157,29 @@ internal sealed partial class SchemaParser
         return description.Text;
     }
 
-    private void AddType(JsonNode node, TypeModel type)
+    /// <summary>Claims a type name in document order (before nested types are parsed); false for a duplicate.</summary>
+    private bool ReserveTypeName(JsonNode node, string typeName)
     {
         JsonMember? explicitName = node.Find(SchemaKeywords.TypeName);
         var span = explicitName?.Value.Span ?? new Microsoft.CodeAnalysis.Text.TextSpan(node.Span.Start, 1);
-        foreach (TypeModel existing in _types)
+        foreach (SchemaSite existing in _typeNames)
         {
-            if (existing.Name == type.Name)
+            if (existing.Value == typeName || existing.Value + "Json" == typeName || existing.Value == typeName + "Json")
             {
-                Report(SchemaProblemIds.DuplicateName, span, type.Name, "type in " + _fileName);
-                return;
+                Report(SchemaProblemIds.DuplicateName, span, typeName, "type in " + _fileName);
+                return false;
             }
         }
 
-        _types.Add(type);
-        _typeNames.Add(new SchemaSite(type.Name, span));
+        _typeNames.Add(new SchemaSite(typeName, span));
+        return true;
+    }
+
+    private void AddType(bool nameReserved, TypeModel type)
+    {
+        if (nameReserved)
+        {
+            _types.Add(type);
+        }
     }
 }

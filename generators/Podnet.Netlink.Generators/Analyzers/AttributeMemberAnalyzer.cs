@@ -22,7 +22,7 @@ public sealed class AttributeMemberAnalyzer : DiagnosticAnalyzer
     public const string FreeAttributeTypeProperty = "FreeAttributeType";
 
     /// <summary>Highest attribute type that leaves <c>NLA_F_NESTED</c> and <c>NLA_F_NET_BYTEORDER</c> clear.</summary>
-    public const int MaxAttributeType = 0x4000;
+    public const int MaxAttributeType = 0x3FFF;
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -128,7 +128,12 @@ public sealed class AttributeMemberAnalyzer : DiagnosticAnalyzer
         AttributeData attribute)
     {
         CancellationToken cancellationToken = context.CancellationToken;
-        if (property.IsStatic || property.SetMethod is null)
+        bool repeated = AttributeArguments.IsRepeated(attribute);
+        bool isList = AttributePayloadClassifier.ListElement(property.Type, symbols) is not null;
+
+        // A repeated list may be get-only: the parser adds to the list the constructor made.
+        bool assignable = property.SetMethod is { IsInitOnly: false } || (repeated && isList);
+        if (property.IsStatic || property.IsIndexer || property.GetMethod is null || !assignable)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.MemberNotSettableInstance,
@@ -136,16 +141,15 @@ public sealed class AttributeMemberAnalyzer : DiagnosticAnalyzer
                 property.Name));
         }
 
-        // A sub-message member's type is a base of its cases; the sub-message analyzer checks it.
         if (NetlinkSymbols.Find(property, symbols.SubMessage) is not null
             || NetlinkSymbols.Find(property, symbols.SubMessageCase) is not null)
         {
+            AnalyzeSubMessageMember(context, property, attribute, isList);
             return;
         }
 
         AttributePayloadKind kind = AttributePayloadClassifier.Classify(property.Type, symbols);
         ITypeSymbol payloadType = property.Type;
-        bool repeated = AttributeArguments.IsRepeated(attribute);
         if (kind == AttributePayloadKind.List)
         {
             if (!repeated)
@@ -157,20 +161,31 @@ public sealed class AttributeMemberAnalyzer : DiagnosticAnalyzer
             }
 
             payloadType = AttributePayloadClassifier.ListElement(property.Type, symbols)!;
-            kind = AttributePayloadClassifier.Classify(payloadType, symbols);
+            kind = payloadType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                ? AttributePayloadKind.Unsupported
+                : AttributePayloadClassifier.Classify(payloadType, symbols);
             if (kind is AttributePayloadKind.List or AttributePayloadKind.Flag)
             {
-                // A flag carries no value to repeat, and lists do not nest.
+                // A flag carries no value to repeat, elements cannot be absent, and lists do not nest.
                 kind = AttributePayloadKind.Unsupported;
             }
         }
-        else if (repeated)
+        else
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.RepeatedOnNonList,
-                DiagnosticLocations.NamedArgument(attribute, AttributeArguments.Repeated, property, cancellationToken),
-                property.Name,
-                Display(property.Type)));
+            if (repeated)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.RepeatedOnNonList,
+                    DiagnosticLocations.NamedArgument(attribute, AttributeArguments.Repeated, property, cancellationToken),
+                    property.Name,
+                    Display(property.Type)));
+            }
+
+            if (kind == AttributePayloadKind.Flag && property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                // A flag is present or absent: there is no third state for null.
+                kind = AttributePayloadKind.Unsupported;
+            }
         }
 
         if (kind == AttributePayloadKind.Unsupported)
@@ -189,11 +204,38 @@ public sealed class AttributeMemberAnalyzer : DiagnosticAnalyzer
                 Display(payloadType),
                 property.Name));
         }
-        else if (kind != AttributePayloadKind.Integer && AttributeArguments.IsBigEndian(attribute))
+        else if (kind != AttributePayloadKind.Integer)
+        {
+            ReportByteOrder(context, property, attribute);
+        }
+    }
+
+    /// <summary>A sub-message member holds one of its case classes: a reference type, never a list, no byte order.</summary>
+    private static void AnalyzeSubMessageMember(
+        SymbolAnalysisContext context,
+        IPropertySymbol property,
+        AttributeData attribute,
+        bool isList)
+    {
+        if (isList || !property.Type.IsReferenceType)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.UnsupportedMemberType,
+                DiagnosticLocations.MemberType(property, context.CancellationToken),
+                Display(property.Type),
+                property.Name));
+        }
+
+        ReportByteOrder(context, property, attribute);
+    }
+
+    private static void ReportByteOrder(SymbolAnalysisContext context, IPropertySymbol property, AttributeData attribute)
+    {
+        if (AttributeArguments.IsBigEndian(attribute))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ByteOrderOnNonInteger,
-                DiagnosticLocations.NamedArgument(attribute, AttributeArguments.ByteOrder, property, cancellationToken),
+                DiagnosticLocations.NamedArgument(attribute, AttributeArguments.ByteOrder, property, context.CancellationToken),
                 property.Name,
                 Display(property.Type)));
         }

@@ -23,7 +23,8 @@ public sealed class AttributeSetDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ContainingTypeNotPartial,
         DiagnosticDescriptors.MessageWithoutAttributeSet,
         DiagnosticDescriptors.MessageWithoutTypes,
-        DiagnosticDescriptors.MemberOutsideAttributeSet);
+        DiagnosticDescriptors.MemberOutsideAttributeSet,
+        DiagnosticDescriptors.AttributeSetDerivesFromAttributeSet);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -55,6 +56,7 @@ public sealed class AttributeSetDeclarationAnalyzer : DiagnosticAnalyzer
         if (isAttributeSet)
         {
             AnalyzeAttributeSet(context, type);
+            ReportAttributeSetBase(context, type, symbols);
         }
         else
         {
@@ -84,7 +86,8 @@ public sealed class AttributeSetDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAttributeSet(SymbolAnalysisContext context, INamedTypeSymbol type)
     {
         CancellationToken cancellationToken = context.CancellationToken;
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsAbstract || type.IsStatic)
+        bool hasParameterlessConstructor = type.InstanceConstructors.Any(constructor => constructor.Parameters.Length == 0);
+        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsAbstract || type.IsStatic || !hasParameterlessConstructor)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.AttributeSetNotConcreteClass,
@@ -113,6 +116,45 @@ public sealed class AttributeSetDeclarationAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static void ReportAttributeSetBase(SymbolAnalysisContext context, INamedTypeSymbol type, NetlinkSymbols symbols)
+    {
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (symbols.IsAttributeSet(baseType))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.AttributeSetDerivesFromAttributeSet,
+                    BaseTypeLocation(type, context.CancellationToken),
+                    type.Name,
+                    baseType.Name));
+                return;
+            }
+        }
+    }
+
+    /// <summary>The base class in the declaration's base list (the first entry of a class's base list is its base class).</summary>
+    private static Location BaseTypeLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types }
+                && RightmostName(types[0].Type) == type.BaseType?.Name)
+            {
+                return types[0].GetLocation();
+            }
+        }
+
+        return DiagnosticLocations.Identifier(type);
+    }
+
+    private static string? RightmostName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static void ReportMembersOutsideSet(SymbolAnalysisContext context, INamedTypeSymbol type, NetlinkSymbols symbols)
     {

@@ -50,7 +50,8 @@ public sealed class FixedHeaderAnalyzer : DiagnosticAnalyzer
 
             (ITypeSymbol? memberType, bool settable) = member switch
             {
-                IPropertySymbol property => (property.Type, property.SetMethod is not null),
+                IPropertySymbol { IsIndexer: false } property =>
+                    (property.Type, property.GetMethod is not null && property.SetMethod is { IsInitOnly: false }),
                 IFieldSymbol field => ((ITypeSymbol?)field.Type, !field.IsReadOnly && !field.IsConst),
                 _ => (null, false),
             };

@@ -71,7 +71,7 @@ public sealed class SubMessageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (subMessage is null || NetlinkSymbols.Find(property, symbols.Attribute) is null)
+        if (subMessage is null || cases.IsEmpty || NetlinkSymbols.Find(property, symbols.Attribute) is null)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.IncompleteSubMessage,
@@ -176,19 +176,8 @@ public sealed class SubMessageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static ISymbol? FindMember(INamedTypeSymbol type, string name)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            ISymbol? member = current.GetMembers(name).FirstOrDefault();
-            if (member is not null)
-            {
-                return member;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The selector is a sibling: a member declared in the set itself, not in a base class.</summary>
+    private static ISymbol? FindMember(INamedTypeSymbol type, string name) => type.GetMembers(name).FirstOrDefault();
 
     private static bool IsAssignable(Compilation compilation, ITypeSymbol source, ITypeSymbol destination)
     {

@@ -22,11 +22,11 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1001.md");
 
-    /// <summary>PN1002: an attribute set must be a non-generic, non-abstract, non-static class.</summary>
+    /// <summary>PN1002: an attribute set must be a non-generic, non-abstract, non-static class with a parameterless constructor.</summary>
     public static readonly DiagnosticDescriptor AttributeSetNotConcreteClass = new(
         id: "PN1002",
         title: "Attribute set must be a non-generic, non-abstract, non-static class",
-        messageFormat: "The attribute set '{0}' must be a non-generic, non-abstract, non-static class because the generated parser creates it with 'new'",
+        messageFormat: "The attribute set '{0}' must be a non-generic, non-abstract, non-static class with a parameterless constructor, outside generic types, because the generated parser creates it with 'new'",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -186,7 +186,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemberNotSettableInstance = new(
         id: "PN1018",
         title: "Netlink member must be a settable instance member",
-        messageFormat: "'{0}' must be an instance member with a setter so the generated parser can assign it",
+        messageFormat: "'{0}' must be an instance member with a getter and a set accessor (not init) so the generated code can read and assign it",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -226,11 +226,21 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IncompleteSubMessage = new(
         id: "PN1022",
         title: "Incomplete sub-message declaration",
-        messageFormat: "'{0}' must combine [NetlinkAttribute], [NetlinkSubMessage] and its [NetlinkSubMessageCase] attributes",
+        messageFormat: "'{0}' must combine [NetlinkAttribute], [NetlinkSubMessage] and at least one [NetlinkSubMessageCase]",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1022.md");
+
+    /// <summary>PN1023: an attribute set derives from another attribute set.</summary>
+    public static readonly DiagnosticDescriptor AttributeSetDerivesFromAttributeSet = new(
+        id: "PN1023",
+        title: "Attribute set cannot derive from another attribute set",
+        messageFormat: "The attribute set '{0}' derives from the attribute set '{1}'; the generated members of the two would clash",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1023.md");
 
     /// <summary>All descriptors of the catalog, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
@@ -255,5 +265,6 @@ public static class DiagnosticDescriptors
         MessageWithoutAttributeSet,
         MessageWithoutTypes,
         MemberOutsideAttributeSet,
-        IncompleteSubMessage);
+        IncompleteSubMessage,
+        AttributeSetDerivesFromAttributeSet);
 }

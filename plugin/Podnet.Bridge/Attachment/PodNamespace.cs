@@ -38,5 +38,12 @@ internal static class PodNamespace
         }
     }
 
+    /// <summary>Validates that <paramref name="path"/> is a network namespace and returns it.</summary>
+    public static string ExistingPath(string path)
+    {
+        using SafeHandle handle = Open(path);
+        return path;
+    }
+
     public static void Run(string path, Action action) => NetworkNamespace.RunInNamespace(path, action);
 }

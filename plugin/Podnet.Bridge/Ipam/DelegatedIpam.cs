@@ -16,6 +16,10 @@ internal static class DelegatedIpam
 
     public static void Check(CniRequest request, string type) => Run(request, type, "CHECK");
 
+    public static void Status(CniRequest request, string type) => Run(request, type, "STATUS");
+
+    public static void GarbageCollect(CniRequest request, string type) => Run(request, type, "GC");
+
     private static byte[] Run(CniRequest request, string type, string command)
     {
         string binary = Find(request, type);

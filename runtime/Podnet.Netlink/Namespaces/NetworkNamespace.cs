@@ -143,6 +143,13 @@ public sealed class NetworkNamespace : IDisposable
         RunInNamespace(netnsPath, () => NetlinkSocket.Open(protocol));
 
     /// <summary>
+    /// Opens the namespace file at <paramref name="netnsPath"/> after checking that it is a network namespace, for
+    /// attributes that take a namespace descriptor (<c>IFLA_NET_NS_FD</c>, for example a veth peer's namespace).
+    /// </summary>
+    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
+    public static System.Runtime.InteropServices.SafeHandle OpenFile(string netnsPath) => NamespaceFile.OpenNetwork(netnsPath);
+
+    /// <summary>
     /// Runs <paramref name="action"/> on a dedicated thread that has entered the namespace at
     /// <paramref name="netnsPath"/> (for <c>/proc/sys/net</c> writes or <c>AF_INET</c> sockets there). Sockets it
     /// creates stay in that namespace; <c>await</c> inside it would leave the namespace, so keep it synchronous.
@@ -186,6 +193,13 @@ public sealed class NetworkNamespace : IDisposable
         using NetlinkSocket socket = OpenSocket(netnsPath, NetlinkProtocol.Route);
         LoopbackRequest.BringUp(socket);
     }
+
+    /// <summary>
+    /// Opens the namespace file at <paramref name="netnsPath"/> after proving it is a network namespace; the handle
+    /// can be passed to the kernel, for example as <c>IFLA_NET_NS_FD</c> to create a link directly inside it.
+    /// </summary>
+    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
+    public static System.Runtime.InteropServices.SafeHandle OpenHandle(string netnsPath) => NamespaceFile.OpenNetwork(netnsPath);
 
     /// <summary>Opens a netlink socket inside this namespace.</summary>
     public NetlinkSocket OpenSocket(NetlinkProtocol protocol = NetlinkProtocol.Route) => OpenSocket(Path, protocol);

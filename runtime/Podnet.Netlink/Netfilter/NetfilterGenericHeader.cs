@@ -13,21 +13,32 @@ public struct NetfilterGenericHeader
     /// <summary><c>NFNETLINK_V0</c>, the only version.</summary>
     public const byte Version0 = 0;
 
+    // Explicit fields in wire order: auto-property backing fields would be laid out after any declared field.
+    private NetfilterFamily _family;
+    private byte _version;
     private ushort _resourceIdBigEndian;
 
     /// <summary>A header for <paramref name="family"/>, version 0, resource id 0.</summary>
     public NetfilterGenericHeader(NetfilterFamily family)
     {
-        Family = family;
-        Version = Version0;
+        _family = family;
+        _version = Version0;
         _resourceIdBigEndian = 0;
     }
 
     /// <summary><c>nfgen_family</c>.</summary>
-    public NetfilterFamily Family { get; set; }
+    public NetfilterFamily Family
+    {
+        readonly get => _family;
+        set => _family = value;
+    }
 
     /// <summary><c>version</c>: <see cref="Version0"/>.</summary>
-    public byte Version { get; set; }
+    public byte Version
+    {
+        readonly get => _version;
+        set => _version = value;
+    }
 
     /// <summary><c>res_id</c> in host order (the subsystem id in batch delimiters, otherwise 0).</summary>
     public ushort ResourceId

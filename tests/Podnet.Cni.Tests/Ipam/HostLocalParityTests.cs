@@ -26,7 +26,7 @@ public sealed class HostLocalParityTests
             "ADD a", "ADD b", "ADD c", "DEL b", "ADD d", "ADD e", "ADD a", "DEL a", "DEL c", "ADD f", "ADD g",
             "ADD h", "ADD i", "ADD j", "DEL e", "DEL zz", "ADD k", "DEL d", "DEL f", "ADD l", "ADD m", "ADD n",
         ];
-        int compared = 0;
+        var results = new List<string>();
         foreach (string operation in operations)
         {
             string command = operation[..3];
@@ -60,13 +60,17 @@ public sealed class HostLocalParityTests
                 }
 
                 Assert.True(expected == actual, $"{operation}: host-local {expected}, podnet {actual}");
-                compared++;
+                results.Add(actual);
             }
 
-            AssertSameFiles(Path.Combine(hostLocalDir.Path, "parity"), store.DirectoryPath);
+            AssertSameFiles(Path.Combine(hostLocalDir.Path, "parity"), store.DirectoryPath, operation);
         }
 
-        Assert.Equal(17, compared);
+        // The sequence must have exercised a repeated ADD, exhaustion and the wrap into the second range.
+        Assert.Equal(15, results.Count);
+        Assert.Contains(results, r => r.Contains("duplicate allocation is not allowed", StringComparison.Ordinal));
+        Assert.Contains(results, r => r.Contains("no IP addresses available in range set", StringComparison.Ordinal));
+        Assert.Contains(results, r => r.StartsWith("10.1.1.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,7 +88,7 @@ public sealed class HostLocalParityTests
         HostLocalException hostLocal = await Assert.ThrowsAsync<HostLocalException>(() => HostLocalPlugin.AddAsync("two", "eth0", config));
         IpamException podnet = Assert.Throws<IpamException>(() => store.Allocate(new IpamAttachment("two", "eth0"), sets));
         Assert.Equal(HostLocalPlugin.ErrorMessage(hostLocal), podnet.Message);
-        Assert.Equal("failed to allocate for range 0: no IP addresses available in range set: 10.9.0.2-10.9.0.2", podnet.Message);
+        Assert.Equal("failed to allocate for range 0: no IP addresses available in range set: 10.9.0.1-10.9.0.2", podnet.Message);
         Assert.Equal(IpamErrorCode.AddressesExhausted, podnet.CniErrorCode);
         AssertSameFiles(Path.Combine(hostLocalDir.Path, "small"), store.DirectoryPath);
     }
@@ -116,7 +120,7 @@ public sealed class HostLocalParityTests
     }
 
     /// <summary>Every file but the lock (and podnet's index) exists in both stores with identical bytes.</summary>
-    internal static void AssertSameFiles(string hostLocalNetwork, string podnetNetwork)
+    internal static void AssertSameFiles(string hostLocalNetwork, string podnetNetwork, string context = "")
     {
         static SortedDictionary<string, byte[]> Read(string directory) =>
             new(Directory.EnumerateFiles(directory)
@@ -125,10 +129,10 @@ public sealed class HostLocalParityTests
 
         SortedDictionary<string, byte[]> expected = Read(hostLocalNetwork);
         SortedDictionary<string, byte[]> actual = Read(podnetNetwork);
-        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.True(expected.Keys.SequenceEqual(actual.Keys), $"{context}: host-local has [{string.Join(", ", expected.Keys)}], podnet [{string.Join(", ", actual.Keys)}]");
         foreach ((string name, byte[] bytes) in expected)
         {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name}: host-local {Convert.ToHexString(bytes)}, podnet {Convert.ToHexString(actual[name])}");
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{context} {name}: host-local {Convert.ToHexString(bytes)}, podnet {Convert.ToHexString(actual[name])}");
         }
     }
 }

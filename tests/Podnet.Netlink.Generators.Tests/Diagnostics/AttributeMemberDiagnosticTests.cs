@@ -88,6 +88,20 @@ public sealed class AttributeMemberDiagnosticTests
 
             [NetlinkAttribute(7)]
             public [|Uri?|] Source { get; set; }
+
+            [NetlinkAttribute(8)]
+            public [|bool?|] Flag { get; set; }
+
+            [NetlinkAttribute(9, Repeated = true)]
+            public [|List<uint?>|] Optional { get; set; } = [];
+
+            [NetlinkAttribute(10)]
+            [NetlinkSubMessage(nameof(Kind))]
+            [NetlinkSubMessageCase("x", {|PN1013:typeof(Route)|})]
+            public [|int|] Payload { get; set; }
+
+            [NetlinkAttribute(11)]
+            public string? Kind { get; set; }
         }
         """, "PN1006");
 
@@ -152,9 +166,20 @@ public sealed class AttributeMemberDiagnosticTests
 
                 [NetlinkAttribute(4, ByteOrder = NetlinkByteOrder.Native)]
                 public bool Learning { get; set; }
+
+                [NetlinkAttribute(5, ByteOrder = NetlinkByteOrder.BigEndian)]
+                public byte Ttl { get; set; }
+
+                [NetlinkAttribute(6)]
+                public string? Kind { get; set; }
+
+                [NetlinkAttribute(7, [|ByteOrder = NetlinkByteOrder.BigEndian|])]
+                [NetlinkSubMessage(nameof(Kind))]
+                [NetlinkSubMessageCase("self", typeof(Tunnel))]
+                public Tunnel? Data { get; set; }
             }
             """, "PN1017");
-        Assert.Equal(2, diagnostics.Length);
+        Assert.Equal(3, diagnostics.Length);
         Assert.All(diagnostics, diagnostic => Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.Severity));
     }
 
@@ -170,10 +195,19 @@ public sealed class AttributeMemberDiagnosticTests
             public static uint [|Group|] { get; set; }
 
             [NetlinkAttribute(3)]
-            public string? Name { get; init; }
+            public string? [|Name|] { get; init; }
 
             [NetlinkAttribute(4)]
             public uint [|Computed|] => 5;
+
+            [NetlinkAttribute(5)]
+            public uint [|WriteOnly|] { set { } }
+
+            [NetlinkAttribute(6)]
+            public List<uint> {|PN1018:{|PN1016:Addresses|}|} { get; } = [];
+
+            [NetlinkAttribute(7, Repeated = true)]
+            public List<uint> Ports { get; } = [];
         }
         """, "PN1018");
 }

@@ -31,6 +31,53 @@ public sealed class AttributeSetDeclarationDiagnosticTests
         """, "PN1002");
 
     [Fact]
+    public Task PN1002_is_reported_without_a_parameterless_constructor_and_inside_a_generic_type() => DiagnosticVerifier.VerifyAsync("""
+        [NetlinkAttributeSet]
+        public partial class [|Route|]
+        {
+            public Route(uint table) => Table = table;
+
+            [NetlinkAttribute(15)]
+            public uint Table { get; set; }
+        }
+
+        public partial class Outer<T>
+        {
+            [NetlinkAttributeSet]
+            public partial class [|Inner|]
+            {
+            }
+        }
+        """, "PN1002");
+
+    [Fact]
+    public Task PN1023_is_reported_on_a_base_class_that_is_an_attribute_set() => DiagnosticVerifier.VerifyAsync("""
+        [NetlinkAttributeSet]
+        public partial class Link
+        {
+            [NetlinkAttribute(4)]
+            public uint Mtu { get; set; }
+        }
+
+        public class Middle : Link
+        {
+        }
+
+        [NetlinkAttributeSet]
+        public partial class Veth : [|Link|]
+        {
+        }
+
+        [NetlinkAttributeSet]
+        public partial class Bridge : [|Middle|], IDisposable
+        {
+            public void Dispose()
+            {
+            }
+        }
+        """, "PN1023");
+
+    [Fact]
     public Task PN1003_is_reported_on_the_non_partial_containing_type() => DiagnosticVerifier.VerifyAsync("""
         public static partial class Rtnetlink
         {

@@ -74,5 +74,12 @@ public sealed class FixedHeaderDiagnosticTests
             [NetlinkHeader]
             public readonly IfInfo [|Header|];
         }
+
+        [NetlinkAttributeSet]
+        public partial class Address
+        {
+            [NetlinkHeader]
+            public IfInfo [|Header|] { get; init; }
+        }
         """, "PN1018");
 }

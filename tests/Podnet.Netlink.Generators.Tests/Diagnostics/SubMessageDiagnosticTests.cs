@@ -45,6 +45,21 @@ public sealed class SubMessageDiagnosticTests
             [NetlinkSubMessageCase("veth", typeof(VethData))]
             public LinkData? Data { get; set; }
         }
+
+        public class InfoBase
+        {
+            [NetlinkAttribute(1)]
+            public string? {|PN1021:Kind|} { get; set; }
+        }
+
+        [NetlinkAttributeSet]
+        public partial class DerivedInfo : InfoBase
+        {
+            [NetlinkAttribute(2)]
+            [NetlinkSubMessage([|"Kind"|])]
+            [NetlinkSubMessageCase("veth", typeof(VethData))]
+            public LinkData? Data { get; set; }
+        }
         """, "PN1010");
 
     [Fact]
@@ -133,6 +148,10 @@ public sealed class SubMessageDiagnosticTests
             [NetlinkSubMessage(nameof(Kind))]
             [NetlinkSubMessageCase("veth", typeof(VethData))]
             public LinkData? [|SlaveData|] { get; set; }
+
+            [NetlinkAttribute(3)]
+            [NetlinkSubMessage(nameof(Kind))]
+            public LinkData? [|NoCases|] { get; set; }
         }
         """, "PN1022");
 }

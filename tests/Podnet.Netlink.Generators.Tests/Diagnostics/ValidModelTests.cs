@@ -167,8 +167,11 @@ public sealed class ValidModelTests
             [NetlinkAttribute(26)]
             public uint? Mtu { get; set; }
 
-            [NetlinkAttribute(27)]
-            public bool? Promiscuous { get; set; }
+            [NetlinkAttribute(27, Repeated = true)]
+            public List<MacAddress> Neighbours { get; } = [];
+
+            [NetlinkAttribute(28)]
+            public Nested.Inner.Stats Stats64 { get; set; } = new();
 
             [NetlinkAttribute(0x3FFF)]
             public int Highest { get; set; }
@@ -179,6 +182,19 @@ public sealed class ValidModelTests
         [NetlinkAttributeSet]
         public sealed partial class Empty
         {
+        }
+
+        [NetlinkAttributeSet]
+        public sealed partial class WithConstructors
+        {
+            public WithConstructors()
+            {
+            }
+
+            public WithConstructors(uint mtu) => Mtu = mtu;
+
+            [NetlinkAttribute(1)]
+            public uint Mtu { get; set; }
         }
 
         [NetlinkAttributeSet]

@@ -161,6 +161,17 @@ public sealed class NetworkNamespaceTests
     }
 
     [Fact]
+    public void OpenFile_gives_a_descriptor_of_the_namespace()
+    {
+        using var ns = TestNamespace.Create();
+        using System.Runtime.InteropServices.SafeHandle handle = NetworkNamespace.OpenFile(ns.Path);
+        Assert.False(handle.IsInvalid);
+        string fdPath = $"/proc/{Environment.ProcessId}/fd/{handle.DangerousGetHandle()}";
+        Assert.Equal(ns.Inode(), IpCommand.Execute("stat", "-L", "-c", "%i", fdPath).Output.Trim());
+        Assert.Throws<NetworkNamespaceException>(() => NetworkNamespace.OpenFile("/proc/self/ns/uts"));
+    }
+
+    [Fact]
     public void A_regular_file_is_not_a_network_namespace()
     {
         string file = Path.GetTempFileName();

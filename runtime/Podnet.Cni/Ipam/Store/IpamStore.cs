@@ -18,6 +18,7 @@ public sealed class IpamStore : IDisposable
 
     private const string LastReservedPrefix = "last_reserved_ip.";
     private const string StatusProbeName = ".podnet-status-probe";
+    private const int MaxAllocationAttempts = 8;
 
     private readonly StoreLock _lock;
     private readonly AttachmentIndex _index;
@@ -108,8 +109,31 @@ public sealed class IpamStore : IDisposable
 
         return Locked(() =>
         {
-            List<IPAddress> held = Locate(attachment);
-            var chosen = new List<IpamAddress>(rangeSets.Count);
+            // With every writer honouring the lock the first attempt succeeds; a writer that
+            // ignores it only costs another walk (never a duplicate: creation is exclusive).
+            for (int attempt = 1; ; attempt++)
+            {
+                IReadOnlyList<IpamAddress>? addresses = AllocateLocked(attachment, rangeSets, [.. requested]);
+                if (addresses is not null)
+                {
+                    return addresses;
+                }
+
+                if (attempt == MaxAllocationAttempts)
+                {
+                    throw new IpamException(IpamErrorCode.IOFailure, $"addresses kept appearing in {DirectoryPath} while the store lock was held: a writer ignores the lock");
+                }
+            }
+        });
+    }
+
+    /// <summary>One allocation attempt under the lock; null if a chosen address appeared meanwhile.</summary>
+    private IReadOnlyList<IpamAddress>? AllocateLocked(IpamAttachment attachment, IReadOnlyList<IpRangeSet> rangeSets, List<IPAddress> requested)
+    {
+        List<IPAddress> held = Locate(attachment);
+        var chosen = new List<IpamAddress>(rangeSets.Count);
+        try
+        {
             for (int index = 0; index < rangeSets.Count; index++)
             {
                 IpRangeSet rangeSet = rangeSets[index];
@@ -129,10 +153,21 @@ public sealed class IpamStore : IDisposable
             {
                 throw new IpamException(IpamErrorCode.RequestedAddressUnavailable, "failed to allocate all requested IPs: " + string.Join(" ", requested.Select(IpAddressText.Format)));
             }
+        }
+        catch (IpamException)
+        {
+            // The reference reserves range set by range set and rolls back on failure, but its
+            // last_reserved_ip files keep the positions reached; so do these, so the round-robin
+            // continues exactly where host-local's would.
+            foreach (IpamAddress address in chosen)
+            {
+                WriteLastReserved(address);
+            }
 
-            Commit(attachment, held, chosen);
-            return (IReadOnlyList<IpamAddress>)chosen;
-        });
+            throw;
+        }
+
+        return Commit(attachment, held, chosen) ? chosen : null;
     }
 
     /// <summary>
@@ -291,7 +326,7 @@ public sealed class IpamStore : IDisposable
         throw new IpamException(IpamErrorCode.AddressesExhausted, $"failed to allocate for range {index}: no IP addresses available in range set: {rangeSet}");
     }
 
-    private void Commit(IpamAttachment attachment, List<IPAddress> held, List<IpamAddress> chosen)
+    private bool Commit(IpamAttachment attachment, List<IPAddress> held, List<IpamAddress> chosen)
     {
         // The index entry is written first: after a crash it may list an address that was never
         // created (harmless, entries are verified), but never miss one that was.
@@ -304,23 +339,31 @@ public sealed class IpamStore : IDisposable
             {
                 if (!StoreFiles.CreateExclusive(DirectoryPath, AddressPath(address.Address), content))
                 {
-                    throw new IpamException(IpamErrorCode.IOFailure, $"{IpAddressText.Format(address.Address)} appeared in {DirectoryPath} while the store lock was held: a writer ignores the lock");
+                    Rollback(attachment, held, created);
+                    return false;
                 }
 
                 created.Add(address.Address);
-                StoreFiles.Replace(DirectoryPath, Path.Combine(DirectoryPath, LastReservedPrefix + address.RangeSetIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)), Encoding.ASCII.GetBytes(IpAddressText.Format(address.Address)));
+                WriteLastReserved(address);
             }
         }
         catch
         {
-            foreach (IPAddress address in created)
-            {
-                StoreFiles.Delete(AddressPath(address));
-            }
-
-            _index.Write(attachment, held);
+            Rollback(attachment, held, created);
             throw;
         }
+
+        return true;
+    }
+
+    private void Rollback(IpamAttachment attachment, List<IPAddress> held, List<IPAddress> created)
+    {
+        foreach (IPAddress address in created)
+        {
+            StoreFiles.Delete(AddressPath(address));
+        }
+
+        _index.Write(attachment, held);
     }
 
     /// <summary>The attachment's addresses: the index entry if it checks out, else a scan.</summary>
@@ -399,12 +442,18 @@ public sealed class IpamStore : IDisposable
         return allocations;
     }
 
+    private void WriteLastReserved(IpamAddress address) =>
+        StoreFiles.Replace(DirectoryPath, LastReservedPath(address.RangeSetIndex), Encoding.ASCII.GetBytes(IpAddressText.Format(address.Address)));
+
+    private string LastReservedPath(int rangeSetIndex) =>
+        Path.Combine(DirectoryPath, LastReservedPrefix + rangeSetIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private IPAddress? ReadLastReserved(int index)
     {
         // As in the reference, an unreadable or garbled file only costs the round-robin position.
         try
         {
-            byte[]? content = StoreFiles.ReadSmall(Path.Combine(DirectoryPath, LastReservedPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture)), 64);
+            byte[]? content = StoreFiles.ReadSmall(LastReservedPath(index), 64);
             return content is not null && IpAddressText.TryParse(Encoding.ASCII.GetString(content), out IPAddress? address) ? address : null;
         }
         catch (IOException)

@@ -11,13 +11,14 @@ public sealed partial class AddressMessage
     [NetlinkHeader]
     public InterfaceAddressHeader Header { get; set; }
 
-    /// <summary><c>IFA_ADDRESS</c>: the prefix address (the peer on point-to-point links).</summary>
-    [NetlinkAttribute(1)]
-    public IPAddress? Address { get; set; }
-
+    // IFA_LOCAL is declared (so written) before IFA_ADDRESS: the order iproute2 sends, which the golden tests pin.
     /// <summary><c>IFA_LOCAL</c>: the local address.</summary>
     [NetlinkAttribute(2)]
     public IPAddress? Local { get; set; }
+
+    /// <summary><c>IFA_ADDRESS</c>: the prefix address (the peer on point-to-point links).</summary>
+    [NetlinkAttribute(1)]
+    public IPAddress? Address { get; set; }
 
     /// <summary><c>IFA_LABEL</c>.</summary>
     [NetlinkAttribute(3)]

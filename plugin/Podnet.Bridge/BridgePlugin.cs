@@ -1,0 +1,80 @@
+using Podnet.Bridge.Attachment;
+using Podnet.Bridge.Cli;
+using Podnet.Bridge.Configuration;
+using Podnet.Bridge.Firewall;
+using Podnet.Bridge.Ipam;
+using Podnet.Cni;
+using Podnet.Cni.Ipam;
+using Podnet.Netlink;
+using Podnet.Netlink.Route;
+
+namespace Podnet.Bridge;
+
+/// <summary>The podnet CNI plugin: a bridge plugin with in-process host-local IPAM.</summary>
+internal sealed class BridgePlugin : ICniPlugin
+{
+    public string About => PodnetVersion.About;
+
+    public ICniResult Add(CniRequest request)
+    {
+        BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        return new PodAttacher(request, settings).Attach();
+    }
+
+    public void Delete(CniRequest request)
+    {
+        BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        new PodDetacher(request, settings).Detach();
+    }
+
+    public void Check(CniRequest request)
+    {
+        BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        new AttachmentChecker(request, settings).Check();
+    }
+
+    public void Status(CniRequest request)
+    {
+        BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        using (Rtnetlink host = Rtnetlink.Open())
+        {
+            LinkMessage? bridge = host.Links.Find(settings.BridgeName);
+            if (bridge is not null && bridge.LinkInfo?.Kind != "bridge")
+            {
+                throw new CniException(CniErrorCode.PluginNotAvailable, $"{settings.BridgeName} exists but is not a bridge; ADD cannot create it");
+            }
+        }
+
+        if (settings.Ipam.HostLocal is { } config)
+        {
+            IReadOnlyList<IpRangeSet> rangeSets = PodAddressing.Wrap(config.CreateRangeSets);
+            using IpamStore store = PodAddressing.Wrap(() => IpamStore.Open(settings.NetworkName, config.DataDirectory));
+            PodAddressing.Wrap(() =>
+            {
+                store.CheckStatus(rangeSets);
+                return 0;
+            });
+        }
+        else if (settings.Ipam.IsDelegated)
+        {
+            DelegatedIpam.Status(request, settings.Ipam.Type!);
+        }
+    }
+
+    public void GarbageCollect(CniRequest request)
+    {
+        BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        IReadOnlyCollection<IpamAttachment> valid = BridgeSettingsParser.ValidAttachments(request);
+        if (settings.Ipam.HostLocal is { } config)
+        {
+            using IpamStore store = PodAddressing.Wrap(() => IpamStore.Open(settings.NetworkName, config.DataDirectory));
+            PodAddressing.Wrap(() => store.CollectGarbage(valid));
+        }
+        else if (settings.Ipam.IsDelegated)
+        {
+            DelegatedIpam.GarbageCollect(request, settings.Ipam.Type!);
+        }
+
+        PodFirewall.CollectGarbage(settings, valid);
+    }
+}

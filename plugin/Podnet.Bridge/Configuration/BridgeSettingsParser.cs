@@ -1,0 +1,278 @@
+using System.Net;
+using System.Text.Json;
+using Podnet.Cni;
+using Podnet.Cni.Ipam;
+using Podnet.Cni.Schema;
+using Podnet.Netlink;
+
+namespace Podnet.Bridge.Configuration;
+
+/// <summary>
+/// Decodes the plugin configuration with the schema-generated <see cref="BridgeConfiguration"/> and validates all
+/// of it — bridge name, MTU, VLANs, IPAM ranges, requested MAC and IPs — before anything on the host changes.
+/// </summary>
+internal static class BridgeSettingsParser
+{
+    private static readonly string[] KnownArgs = ["MAC", "IP", "K8S_POD_NAME", "K8S_POD_NAMESPACE", "K8S_POD_INFRA_CONTAINER_ID", "K8S_POD_UID"];
+
+    public static BridgeSettings Parse(CniRequest request)
+    {
+        BridgeConfiguration config = Decode(request.Config.Span, BridgeConfiguration.Parse, "network config");
+        request.Args.RejectUnknown(KnownArgs);
+
+        string bridge = config.Bridge ?? BridgeSettings.DefaultBridgeName;
+        if (CniNames.InterfaceNameProblem(bridge) is { } problem)
+        {
+            throw Invalid($"invalid bridge name \"{bridge}\": {problem}");
+        }
+
+        if (config.Mtu is { } mtu && mtu is < 68 or > 65535)
+        {
+            throw Invalid($"invalid MTU {mtu}: must be between 68 and 65535");
+        }
+
+        if (config.HairpinMode == true && config.PromiscMode == true)
+        {
+            throw Invalid("cannot set hairpin mode and promiscuous mode at the same time");
+        }
+
+        int vlan = checked((int)(config.Vlan ?? 0));
+        if (vlan is < 0 or > 4094)
+        {
+            throw Invalid($"invalid VLAN ID {vlan} (must be between 0 and 4094)");
+        }
+
+        List<int> trunk = TrunkIds(config.VlanTrunk);
+        return new BridgeSettings
+        {
+            NetworkName = request.NetworkName,
+            CniVersion = request.CniVersion,
+            BridgeName = bridge,
+            IsGateway = config.IsGateway == true || config.IsDefaultGateway == true,
+            IsDefaultGateway = config.IsDefaultGateway == true,
+            ForceAddress = config.ForceAddress == true,
+            IpMasq = config.IpMasq == true,
+            Mtu = config.Mtu is { } m ? (uint)m : null,
+            HairpinMode = config.HairpinMode == true,
+            PromiscMode = config.PromiscMode == true,
+            Vlan = vlan,
+            VlanTrunk = trunk,
+            PreserveDefaultVlan = config.PreserveDefaultVlan ?? true,
+            EnableDad = config.EnableDad == true,
+            MacSpoofCheck = config.MacSpoofCheck == true,
+            DisableContainerInterface = config.DisableContainerInterface == true,
+            PortIsolation = config.PortIsolation == true,
+            Ipam = ParseIpam(config.Ipam, request.NetworkName),
+            Dns = ToDns(config.Dns),
+            ContainerMac = RequestedMac(request, config),
+            RequestedIps = RequestedIps(request, config),
+            PreviousResult = config.PrevResult,
+        };
+    }
+
+    /// <summary>The GC list <c>cni.dev/valid-attachments</c> from the configuration.</summary>
+    public static IReadOnlyCollection<IpamAttachment> ValidAttachments(CniRequest request)
+    {
+        BridgeConfiguration config = Decode(request.Config.Span, BridgeConfiguration.Parse, "network config");
+        var valid = new List<IpamAttachment>();
+        foreach (GcAttachment attachment in config.ValidAttachments ?? [])
+        {
+            try
+            {
+                valid.Add(new IpamAttachment(attachment.ContainerId, attachment.InterfaceName));
+            }
+            catch (IpamException e)
+            {
+                throw Invalid($"invalid entry in cni.dev/valid-attachments: {e.Message}");
+            }
+        }
+
+        return valid;
+    }
+
+    public static T Decode<T>(ReadOnlySpan<byte> json, Func<ReadOnlySpan<byte>, T> parse, string what)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            return parse(json);
+        }
+        catch (CniDecodeException e)
+        {
+            throw new CniException(CniErrorCode.DecodingFailure, $"error decoding {what}: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            throw new CniException(CniErrorCode.DecodingFailure, $"error decoding {what}: {e.Message}");
+        }
+    }
+
+    private static IpamSettings ParseIpam(ReadOnlyMemory<byte>? raw, string network)
+    {
+        if (raw is not { } ipam || IsEmptyObject(ipam.Span))
+        {
+            return new IpamSettings();
+        }
+
+        string? type = ReadType(ipam.Span);
+        if (string.IsNullOrEmpty(type))
+        {
+            throw Invalid("IPAM configuration has no \"type\"");
+        }
+
+        if (type != "host-local")
+        {
+            return new IpamSettings { Type = type };
+        }
+
+        HostLocalIpamConfiguration hostLocal = Decode(ipam.Span, HostLocalIpamConfiguration.Parse, "IPAM config");
+        var config = new IpamConfig(HostLocalRanges(hostLocal), hostLocal.DataDir, HostLocalRoutes(hostLocal), hostLocal.ResolvConf);
+
+        // Validate ranges now: a bad range must fail before the bridge or a veth exists.
+        try
+        {
+            config.CreateRangeSets();
+        }
+        catch (IpamException e)
+        {
+            throw new CniException(e.CniErrorCode, e.Message);
+        }
+
+        _ = network;
+        return new IpamSettings { Type = type, HostLocal = config };
+    }
+
+    private static List<IReadOnlyList<IpamRangeSpec>> HostLocalRanges(HostLocalIpamConfiguration config)
+    {
+        var sets = new List<IReadOnlyList<IpamRangeSpec>>();
+        if (config.Subnet is { } subnet)
+        {
+            // The legacy single-range form becomes the first range set, as host-local does.
+            sets.Add([new IpamRangeSpec(Cidr(subnet, "subnet"), Address(config.RangeStart, "rangeStart"), Address(config.RangeEnd, "rangeEnd"), Address(config.Gateway, "gateway"))]);
+        }
+
+        foreach (List<Podnet.Cni.Schema.IpRange> set in config.Ranges ?? [])
+        {
+            sets.Add([.. set.Select(r => new IpamRangeSpec(Cidr(r.Subnet, "subnet"), Address(r.RangeStart, "rangeStart"), Address(r.RangeEnd, "rangeEnd"), Address(r.Gateway, "gateway")))]);
+        }
+
+        return sets.Count > 0 ? sets : throw Invalid("IPAM config has no ranges and no subnet");
+    }
+
+    private static List<IpamRoute> HostLocalRoutes(HostLocalIpamConfiguration config) =>
+        [.. (config.Routes ?? []).Select(r => new IpamRoute(Cidr(r.Dst, "routes.dst", allowHostBits: true), Address(r.Gw, "routes.gw")))];
+
+    private static IpCidr Cidr(string text, string field, bool allowHostBits = false)
+    {
+        if (!IpCidr.TryParse(text, out IpCidr cidr))
+        {
+            throw Invalid($"invalid CIDR \"{text}\" in {field}");
+        }
+
+        return allowHostBits ? new IpCidr(cidr.NetworkAddress, cidr.PrefixLength) : cidr;
+    }
+
+    private static IPAddress? Address(string? text, string field) =>
+        text is null ? null : IPAddress.TryParse(text, out IPAddress? address) ? address : throw Invalid($"invalid IP address \"{text}\" in {field}");
+
+    private static MacAddress? RequestedMac(CniRequest request, BridgeConfiguration config)
+    {
+        // Precedence as in the reference plugin: runtimeConfig.mac over args.cni.mac over CNI_ARGS MAC.
+        string? text = config.RuntimeConfig?.Mac ?? config.Args?.Cni?.Mac ?? request.Args.Get("MAC");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!MacAddress.TryParse(text, out MacAddress mac))
+        {
+            throw Invalid($"invalid MAC address \"{text}\"");
+        }
+
+        return mac.IsMulticast || mac.IsZero ? throw Invalid($"MAC address {text} cannot be assigned to an interface (multicast or zero)") : mac;
+    }
+
+    private static List<IPAddress> RequestedIps(CniRequest request, BridgeConfiguration config)
+    {
+        IEnumerable<string> texts = config.RuntimeConfig?.Ips
+            ?? config.Args?.Cni?.Ips
+            ?? (IEnumerable<string>?)request.Args.Get("IP")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? [];
+        var ips = new List<IPAddress>();
+        foreach (string text in texts)
+        {
+            int slash = text.IndexOf('/', StringComparison.Ordinal);
+            string address = slash >= 0 ? text[..slash] : text;
+            ips.Add(IPAddress.TryParse(address, out IPAddress? ip) ? ip : throw Invalid($"invalid requested IP \"{text}\""));
+        }
+
+        return ips;
+    }
+
+    private static List<int> TrunkIds(List<VlanTrunk>? trunks)
+    {
+        var ids = new SortedSet<int>();
+        foreach (VlanTrunk trunk in trunks ?? [])
+        {
+            if (trunk.Id is { } id)
+            {
+                ids.Add(CheckVlan((int)id));
+            }
+
+            if (trunk.MinId is not null || trunk.MaxId is not null)
+            {
+                int min = CheckVlan((int)(trunk.MinId ?? throw Invalid("vlanTrunk: minID requires maxID")));
+                int max = CheckVlan((int)(trunk.MaxId ?? throw Invalid("vlanTrunk: maxID requires minID")));
+                if (min > max)
+                {
+                    throw Invalid($"vlanTrunk: minID {min} is greater than maxID {max}");
+                }
+
+                for (int v = min; v <= max; v++)
+                {
+                    ids.Add(v);
+                }
+            }
+        }
+
+        return [.. ids];
+    }
+
+    private static int CheckVlan(int id) =>
+        id is >= 1 and <= 4094 ? id : throw Invalid($"invalid VLAN ID {id} in vlanTrunk (must be between 1 and 4094)");
+
+    private static CniDns ToDns(DnsConfiguration? dns) => dns is null
+        ? new CniDns()
+        : new CniDns { Nameservers = dns.Nameservers ?? [], Domain = dns.Domain, Search = dns.Search ?? [], Options = dns.Options ?? [] };
+
+    private static bool IsEmptyObject(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static string? ReadType(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new CniException(CniErrorCode.DecodingFailure, "error decoding IPAM config: \"ipam\" must be an object");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isType = reader.ValueTextEquals("type"u8);
+            reader.Read();
+            if (isType)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new CniException(CniErrorCode.DecodingFailure, "error decoding IPAM config: \"type\" must be a string");
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    private static CniException Invalid(string message) => new(CniErrorCode.InvalidNetworkConfig, message);
+}

@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace Podnet.Bridge.Routing;
+
+/// <summary>The cluster description file (<c>specs/cni/cluster.schema.json</c>), decoded and validated.</summary>
+internal sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
+{
+    public static ClusterDescription Load(string path)
+    {
+        byte[] json;
+        try
+        {
+            json = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RouteSyncException($"cannot read cluster description {path}: {e.Message}", e);
+        }
+
+        Podnet.Cni.Schema.ClusterDescription parsed;
+        try
+        {
+            parsed = Podnet.Cni.Schema.ClusterDescription.Parse(json);
+        }
+        catch (Exception e) when (e is Podnet.Cni.Schema.CniDecodeException or System.Text.Json.JsonException)
+        {
+            throw new RouteSyncException($"{path}: {e.Message}", e);
+        }
+
+        var nodes = new List<ClusterNode>();
+        foreach (Podnet.Cni.Schema.ClusterNode node in parsed.Nodes)
+        {
+            if (nodes.Any(n => n.Name == node.Name))
+            {
+                throw new RouteSyncException($"{path}: node {node.Name} is listed twice");
+            }
+
+            var ips = node.NodeIps.Select(ip => IPAddress.TryParse(ip, out IPAddress? a) ? a : throw new RouteSyncException($"{path}: node {node.Name}: \"{ip}\" is not an IP address")).ToList();
+            var cidrs = node.PodCidrs.Select(c => IPNetwork.TryParse(c, out IPNetwork n) ? n : throw new RouteSyncException($"{path}: node {node.Name}: \"{c}\" is not a CIDR with zero host bits")).ToList();
+            nodes.Add(new ClusterNode(node.Name, ips, cidrs));
+        }
+
+        return new ClusterDescription(nodes);
+    }
+}

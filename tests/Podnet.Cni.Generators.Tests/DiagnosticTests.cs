@@ -1,0 +1,97 @@
+using Microsoft.CodeAnalysis;
+using Podnet.Cni.Generators.Diagnostics;
+using Podnet.Cni.Generators.Tests.Support;
+
+namespace Podnet.Cni.Generators.Tests;
+
+public sealed class DiagnosticTests
+{
+    public static TheoryData<string, string, int> BadSchemas => new()
+    {
+        // schema text (line numbers are 1-based), expected id, expected line
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\" },,\n  }\n}", "PN2001", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"date\" }\n  }\n}", "PN2002", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": [\"string\", \"null\"] }\n  }\n}", "PN2002", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"#/$defs/missing\" }\n  }\n}", "PN2003", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"other.schema.json#/$defs/x\" }\n  }\n}", "PN2003", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"#/definitions/x\" }\n  }\n}", "PN2003", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": {\n      \"oneOf\": [ { \"type\": \"string\" } ]\n    }\n  }\n}", "PN2004", 5 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\", \"pattern\": \"^x\" }\n  }\n}", "PN2004", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"enum\": [\"x\",\n      1] }\n  }\n}", "PN2005", 5 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"integer\", \"enum\": [\"1\"] }\n  }\n}", "PN2005", 4 },
+        { "{\n  \"x-csharp-type-name\": \"Thing\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"x-csharp-type-name\": \"Thing\", \"type\": \"object\", \"properties\": {} }\n  }\n}", "PN2006", 5 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a-b\": { \"type\": \"string\" },\n    \"aB\": { \"type\": \"string\" }\n  }\n}", "PN2006", 5 },
+        { "{\n  \"x-csharp-type-name\": \"class\",\n  \"type\": \"object\"\n}", "PN2007", 2 },
+        { "{\n  \"type\": \"object\",\n  \"required\": [\"a\",\n    \"b\"],\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}", "PN2008", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"integer\", \"minimum\": \"0\" }\n  }\n}", "PN2009", 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSchemas))]
+    public async Task Bad_schema_reports_the_diagnostic_at_its_line(string schema, string id, int line)
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync([new InMemoryAdditionalText("/s/bad.schema.json", schema)]);
+
+        Diagnostic diagnostic = Assert.Single(diagnostics, d => d.Id == id);
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/s/bad.schema.json", span.Path);
+        Assert.Equal(line, span.StartLinePosition.Line + 1);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.EndsWith("docs/diagnostics/" + id + ".md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Duplicate_type_name_across_files_is_reported_in_the_later_file()
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(
+        [
+            new InMemoryAdditionalText("/s/a.schema.json", "{\"x-csharp-type-name\": \"Same\", \"type\": \"object\"}"),
+            new InMemoryAdditionalText("/s/b.schema.json", "{\n\"x-csharp-type-name\": \"Same\", \"type\": \"object\"}"),
+        ]);
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PN2006", diagnostic.Id);
+        Assert.Equal("/s/b.schema.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public async Task Cross_file_reference_to_an_existing_definition_is_fine()
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(
+        [
+            new InMemoryAdditionalText("/s/a.schema.json", "{\"$defs\": {\"x\": {\"x-csharp-type-name\": \"X\", \"type\": \"object\"}}}"),
+            new InMemoryAdditionalText("/s/b.schema.json", "{\"x-csharp-type-name\": \"B\", \"properties\": {\"x\": {\"$ref\": \"a.schema.json#/$defs/x\"}}}"),
+        ]);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Real_specs_are_clean()
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(SchemaFiles.Real());
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Files_that_are_not_schemas_are_ignored()
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync([new InMemoryAdditionalText("/s/app.json", "{ not json")]);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Catalog_has_a_documented_descriptor_per_id()
+    {
+        string docs = Path.Combine(SchemaFiles.Directory(), "..", "..", "docs", "diagnostics");
+        Assert.True(DiagnosticDescriptors.ById.Count >= 5);
+        foreach (DiagnosticDescriptor descriptor in DiagnosticDescriptors.ById.Values)
+        {
+            Assert.StartsWith("PN2", descriptor.Id, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(docs, descriptor.Id + ".md")), "missing docs page for " + descriptor.Id);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using Podnet.Cni.Schema;
+
+namespace Podnet.Cni.Tests.Schema;
+
+public sealed class DecodeErrorTests
+{
+    private static CniDecodeException Fail<T>(Func<byte[], T> parse, string json) =>
+        Assert.Throws<CniDecodeException>(() => parse(Encoding.UTF8.GetBytes(json)));
+
+    [Theory]
+    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/24"}],[{"subnet":"10.1.0.0/24"},{"rangeStart":"10.2.0.1"}]]}""", "$.ranges[1][1].subnet", "missing required member 'subnet'")]
+    [InlineData("""{"type":"host-local","ranges":[[{"subnet":5}]]}""", "$.ranges[0][0].subnet", "expected a string but found a number")]
+    [InlineData("""{"type":"host-local","ranges":[{"subnet":"10.0.0.0/24"}]}""", "$.ranges[0]", "expected an array but found an object")]
+    [InlineData("""{"ranges":[]}""", "$.type", "missing required member 'type'")]
+    [InlineData("""{"type":"host-local","routes":[{"dst":"0.0.0.0/0","mtu":-1}]}""", "$.routes[0].mtu", "expected an unsigned 32-bit integer but found -1")]
+    public void Host_local_errors_carry_the_path(string json, string path, string reason)
+    {
+        CniDecodeException error = Fail(b => HostLocalIpamConfiguration.Parse(b), json);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal(reason + " at " + path, error.Message);
+    }
+
+    [Fact]
+    public void Nested_ipam_errors_are_prefixed_by_the_outer_path()
+    {
+        BridgeConfiguration config = BridgeConfiguration.Parse("""{"type":"bridge","ipam":{"type":"host-local","ranges":[[{"subnet":true}]]}}"""u8);
+
+        CniDecodeException error = Assert.Throws<CniDecodeException>(() => HostLocalIpamConfiguration.Parse(config.Ipam!.Value.Span));
+
+        Assert.Equal("$.ranges[0][0].subnet", error.Path);
+    }
+
+    [Fact]
+    public void Errors_in_plugins_of_a_list_name_the_plugin_index()
+    {
+        CniDecodeException error = Fail(b => NetworkConfigurationList.Parse(b), """{"cniVersion":"1.1.0","name":"n","plugins":[{"type":"a"},{"capabilities":{"mac":"yes"},"type":"b"}]}""");
+
+        Assert.Equal("$.plugins[1].capabilities.mac", error.Path);
+        Assert.Equal("expected a boolean but found a string", error.Reason);
+    }
+
+    [Fact]
+    public void Map_keys_that_are_not_plain_names_use_bracket_notation()
+    {
+        CniDecodeException error = Fail(b => PluginConfiguration.Parse(b), """{"type":"a","cni.dev/valid-attachments":[{"containerID":"c"}]}""");
+
+        Assert.Equal("$['cni.dev/valid-attachments'][0].ifname", error.Path);
+    }
+
+    [Fact]
+    public void Invalid_enum_value_is_rejected()
+    {
+        CniDecodeException error = Fail(b => BridgeConfiguration.Parse(b), """{"type":"bridge","ipMasqBackend":"ipfw"}""");
+
+        Assert.Equal("$.ipMasqBackend", error.Path);
+        Assert.Contains("'ipfw'", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("'iptables', 'nftables'", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_of_range_number_is_rejected()
+    {
+        CniDecodeException error = Fail(b => BridgeConfiguration.Parse(b), """{"type":"bridge","vlanTrunk":[{"minID":1,"maxID":5000}]}""");
+
+        Assert.Equal("$.vlanTrunk[0].maxID", error.Path);
+        Assert.Contains("5000", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("{\"type\":\"a\",}")]
+    [InlineData("{\"type\":\"a\"} {}")]
+    [InlineData("{\"type\":\"a\" // comment\n}")]
+    [InlineData("[]")]
+    public void Malformed_documents_throw_the_decode_exception(string json)
+    {
+        CniDecodeException error = Fail(b => PluginConfiguration.Parse(b), json);
+
+        Assert.False(string.IsNullOrEmpty(error.Reason));
+        Assert.StartsWith("$", error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_json_inside_a_member_names_the_member()
+    {
+        CniDecodeException error = Fail(b => SuccessResult.Parse(b), """{"interfaces":[{"name":"a"},{"name":"b","mac":}]}""");
+
+        Assert.Equal("$.interfaces[1].mac", error.Path);
+        Assert.StartsWith("malformed JSON", error.Reason, StringComparison.Ordinal);
+        Assert.IsType<System.Text.Json.JsonException>(error.InnerException, exactMatch: false);
+    }
+
+    [Fact]
+    public void Wrong_type_for_an_object_member()
+    {
+        CniDecodeException error = Fail(b => PluginConfiguration.Parse(b), """{"type":"a","dns":[]}""");
+
+        Assert.Equal("$.dns", error.Path);
+        Assert.Equal("expected an object but found an array", error.Reason);
+    }
+}
