@@ -147,7 +147,7 @@ internal sealed class DemoCluster : IDisposable
     private void PlugIntoSegment(string segment, DemoNode node, int n)
     {
         using Rtnetlink seg = Rtnetlink.OpenIn(NsPath(segment));
-        using System.Runtime.InteropServices.SafeHandle nodeNs = NetworkNamespace.OpenHandle(node.NamespacePath);
+        using System.Runtime.InteropServices.SafeHandle nodeNs = NetworkNamespace.OpenFile(node.NamespacePath);
         string port = $"seg-{node.Name}";
         seg.Links.CreateVethPair(new VethPair(port, "eth0") { PeerNamespace = nodeNs });
         int portIndex = seg.Links.Get(port).Header.Index;

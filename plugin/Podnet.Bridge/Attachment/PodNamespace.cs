@@ -11,7 +11,7 @@ internal static class PodNamespace
     {
         try
         {
-            return NetworkNamespace.OpenHandle(path);
+            return NetworkNamespace.OpenFile(path);
         }
         catch (NetworkNamespaceException e)
         {
@@ -29,7 +29,7 @@ internal static class PodNamespace
 
         try
         {
-            using SafeHandle handle = NetworkNamespace.OpenHandle(path);
+            using SafeHandle handle = NetworkNamespace.OpenFile(path);
             return true;
         }
         catch (NetworkNamespaceException)

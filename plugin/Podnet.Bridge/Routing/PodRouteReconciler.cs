@@ -15,6 +15,8 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
     /// <summary>The <c>rtm_protocol</c> marking routes podnet owns (unassigned in <c>/etc/iproute2/rt_protos</c>).</summary>
     public const byte OwnerProtocol = 98;
 
+    private const uint Ipv6DefaultMetric = 1024;
+
     public SyncReport Reconcile(IReadOnlyList<ClusterNode> nodes, string self)
     {
         ClusterNode me = nodes.FirstOrDefault(n => n.Name == self)
@@ -46,7 +48,7 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
     private void Apply(DesiredRoute want, List<RouteMessage> existing, SyncReport report)
     {
         string destination = want.Spec.Destination.ToString();
-        RouteMessage? current = existing.FirstOrDefault(r => Same(want.Spec.Destination, r) && (r.Priority ?? 0) == 0);
+        RouteMessage? current = existing.FirstOrDefault(r => Same(want.Spec.Destination, r) && HasDefaultMetric(r));
         if (current is not null && current.Header.Protocol != OwnerProtocol)
         {
             report.Changes.Add(new RouteChange(RouteChangeKind.Conflict, destination,
@@ -113,6 +115,10 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
         route.Header.DestinationLength == destination.PrefixLength &&
         (route.Destination ?? (destination.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any))
             .Equals(destination.BaseAddress);
+
+    // The kernel stores an IPv6 route added without a metric with IP6_RT_PRIO_USER (1024), an IPv4 one with 0.
+    private static bool HasDefaultMetric(RouteMessage route) =>
+        (route.Priority ?? 0) == 0 || (route.Header.Family == RouteAddressFamily.Inet6 && route.Priority == Ipv6DefaultMetric);
 
     private static string Describe(RouteMessage route) =>
         $"{route.Destination?.ToString() ?? (route.Header.Family == RouteAddressFamily.Inet6 ? "::" : "0.0.0.0")}/{route.Header.DestinationLength}";

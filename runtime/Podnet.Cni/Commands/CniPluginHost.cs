@@ -193,16 +193,7 @@ public static class CniPluginHost
         }
 
         using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
-        writer.WriteStartObject();
-        writer.WriteString("cniVersion", version);
-        writer.WriteStartArray("supportedVersions");
-        foreach (string supported in CniVersion.Supported)
-        {
-            writer.WriteStringValue(supported);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        new Schema.VersionResult { CniVersion = version, SupportedVersions = [.. CniVersion.Supported] }.Write(writer);
         return 0;
     }
 
@@ -211,16 +202,13 @@ public static class CniPluginHost
     {
         ArgumentNullException.ThrowIfNull(stdout);
         using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
-        writer.WriteStartObject();
-        writer.WriteString("cniVersion", cniVersion);
-        writer.WriteNumber("code", code);
-        writer.WriteString("msg", message);
-        if (!string.IsNullOrEmpty(details))
+        new Schema.ErrorResult
         {
-            writer.WriteString("details", details);
-        }
-
-        writer.WriteEndObject();
+            CniVersion = cniVersion,
+            Code = (uint)code,
+            Message = message,
+            Details = string.IsNullOrEmpty(details) ? null : details,
+        }.Write(writer);
     }
 
     private static ReadOnlyMemory<byte> ReadAll(Stream stdin)

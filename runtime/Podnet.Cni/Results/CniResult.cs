@@ -24,134 +24,48 @@ public sealed class CniResult : ICniResult
     public void WriteTo(Utf8JsonWriter writer, string cniVersion)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ToSchema(cniVersion).Write(writer);
+    }
+
+    /// <summary>The result as the schema-generated wire type, shaped for <paramref name="cniVersion"/>.</summary>
+    public Schema.SuccessResult ToSchema(string cniVersion)
+    {
         bool legacy = !CniVersion.AtLeast(cniVersion, "1.0.0");
         bool v11 = CniVersion.AtLeast(cniVersion, "1.1.0");
-        writer.WriteStartObject();
-        writer.WriteString("cniVersion", cniVersion);
-        if (Interfaces.Count > 0)
+        return new Schema.SuccessResult
         {
-            writer.WriteStartArray("interfaces");
-            foreach (CniInterface i in Interfaces)
+            CniVersion = cniVersion,
+            Interfaces = Interfaces.Count == 0 ? null : [.. Interfaces.Select(i => new Schema.ResultInterface
             {
-                writer.WriteStartObject();
-                writer.WriteString("name", i.Name);
-                if (i.Mac is not null)
-                {
-                    writer.WriteString("mac", i.Mac);
-                }
-
-                if (v11 && i.Mtu is { } mtu)
-                {
-                    writer.WriteNumber("mtu", mtu);
-                }
-
-                if (i.Sandbox is not null)
-                {
-                    writer.WriteString("sandbox", i.Sandbox);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (Ips.Count > 0)
-        {
-            writer.WriteStartArray("ips");
-            foreach (CniIpConfig ip in Ips)
+                Name = i.Name,
+                Mac = i.Mac,
+                Mtu = v11 && i.Mtu is { } mtu ? (uint)mtu : null,
+                Sandbox = i.Sandbox,
+            })],
+            Ips = Ips.Count == 0 ? null : [.. Ips.Select(ip => new Schema.IpConfiguration
             {
-                writer.WriteStartObject();
-                if (legacy)
-                {
-                    writer.WriteString("version", ip.IsIPv6 ? "6" : "4");
-                }
-
-                if (ip.Interface is { } index)
-                {
-                    writer.WriteNumber("interface", index);
-                }
-
-                writer.WriteString("address", ip.Cidr);
-                if (ip.Gateway is not null)
-                {
-                    writer.WriteString("gateway", ip.Gateway.ToString());
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (Routes.Count > 0)
-        {
-            writer.WriteStartArray("routes");
-            foreach (CniRoute route in Routes)
+                Version = legacy ? (ip.IsIPv6 ? Schema.IpVersion.V6 : Schema.IpVersion.V4) : null,
+                Interface = ip.Interface is { } index ? (uint)index : null,
+                Address = ip.Cidr,
+                Gateway = ip.Gateway?.ToString(),
+            })],
+            Routes = Routes.Count == 0 ? null : [.. Routes.Select(r => new Schema.Route
             {
-                writer.WriteStartObject();
-                writer.WriteString("dst", route.Cidr);
-                if (route.Gateway is not null)
-                {
-                    writer.WriteString("gw", route.Gateway.ToString());
-                }
-
-                if (v11)
-                {
-                    WriteOptional(writer, "mtu", route.Mtu);
-                    WriteOptional(writer, "advmss", route.AdvMss);
-                    WriteOptional(writer, "priority", route.Priority);
-                    WriteOptional(writer, "table", route.Table);
-                    WriteOptional(writer, "scope", route.Scope);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteStartObject("dns");
-        if (Dns.Nameservers.Count > 0)
-        {
-            WriteStrings(writer, "nameservers", Dns.Nameservers);
-        }
-
-        if (Dns.Domain is not null)
-        {
-            writer.WriteString("domain", Dns.Domain);
-        }
-
-        if (Dns.Search.Count > 0)
-        {
-            WriteStrings(writer, "search", Dns.Search);
-        }
-
-        if (Dns.Options.Count > 0)
-        {
-            WriteStrings(writer, "options", Dns.Options);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, v);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (string v in values)
-        {
-            writer.WriteStringValue(v);
-        }
-
-        writer.WriteEndArray();
+                Dst = r.Cidr,
+                Gw = r.Gateway?.ToString(),
+                Mtu = v11 ? (uint?)r.Mtu : null,
+                Advmss = v11 ? (uint?)r.AdvMss : null,
+                Priority = v11 ? (uint?)r.Priority : null,
+                Table = v11 ? (uint?)r.Table : null,
+                Scope = v11 ? (uint?)r.Scope : null,
+            })],
+            Dns = new Schema.DnsConfiguration
+            {
+                Nameservers = Dns.Nameservers.Count == 0 ? null : [.. Dns.Nameservers],
+                Domain = Dns.Domain,
+                Search = Dns.Search.Count == 0 ? null : [.. Dns.Search],
+                Options = Dns.Options.Count == 0 ? null : [.. Dns.Options],
+            },
+        };
     }
 }

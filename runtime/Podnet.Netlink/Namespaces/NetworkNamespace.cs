@@ -194,13 +194,6 @@ public sealed class NetworkNamespace : IDisposable
         LoopbackRequest.BringUp(socket);
     }
 
-    /// <summary>
-    /// Opens the namespace file at <paramref name="netnsPath"/> after proving it is a network namespace; the handle
-    /// can be passed to the kernel, for example as <c>IFLA_NET_NS_FD</c> to create a link directly inside it.
-    /// </summary>
-    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
-    public static System.Runtime.InteropServices.SafeHandle OpenHandle(string netnsPath) => NamespaceFile.OpenNetwork(netnsPath);
-
     /// <summary>Opens a netlink socket inside this namespace.</summary>
     public NetlinkSocket OpenSocket(NetlinkProtocol protocol = NetlinkProtocol.Route) => OpenSocket(Path, protocol);
 

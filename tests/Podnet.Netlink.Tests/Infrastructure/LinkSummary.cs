@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Podnet.Netlink.Tests.Infrastructure;
 
 /// <summary>
@@ -18,9 +16,7 @@ public sealed class LinkSummary : INetlinkSerializable<LinkSummary>
 
     public void Write(ref NetlinkWriter writer)
     {
-        byte[] header = new byte[RawRouteMessages.InterfaceInfoSize];
-        MemoryMarshal.Write(header.AsSpan(4), Index);
-        writer.WriteRaw(header);
+        writer.WriteHeader(new RawInterfaceInfo { Index = Index });
         if (Name is not null)
         {
             writer.WriteString(RawRouteMessages.InterfaceName, Name);

@@ -264,6 +264,29 @@ public sealed class NetlinkSocketKernelTests : IDisposable
     }
 
     [Fact]
+    public void Steady_state_requests_do_not_allocate()
+    {
+        using NetlinkSocket socket = _ns.OpenSocket();
+        byte[] setLoUp = Link(index: 1, flags: 1, change: 1);
+        var link = new LinkSummary { Index = 1 };
+        for (int i = 0; i < 10; i++)
+        {
+            socket.Request(NewLinkType, NetlinkMessageFlags.None, setLoUp);
+            socket.Request(NewLinkType, NetlinkMessageFlags.None, link);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            socket.Request(NewLinkType, NetlinkMessageFlags.None, setLoUp);
+            socket.Request(NewLinkType, NetlinkMessageFlags.None, link);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Contains("UP", _ns.Ip("-o", "link", "show", "lo").Split('<', '>')[1].Split(','));
+    }
+
+    [Fact]
     public void Disposed_socket_refuses_requests()
     {
         NetlinkSocket socket = _ns.OpenSocket();

@@ -17,12 +17,10 @@ internal sealed class AttachmentIndex
     private const string Header = "podnet-ipam-index 1";
     private const int MaxLength = 64 * 1024;
 
-    private readonly string _networkDirectory;
     private readonly string _directory;
 
     public AttachmentIndex(string networkDirectory)
     {
-        _networkDirectory = networkDirectory;
         _directory = Path.Combine(networkDirectory, DirectoryName);
     }
 
@@ -176,7 +174,4 @@ internal sealed class AttachmentIndex
             info.Delete(recursive: true);
         }
     }
-
-    /// <summary>The network directory the index belongs to.</summary>
-    public string NetworkDirectory => _networkDirectory;
 }

@@ -212,8 +212,8 @@ public sealed class IpamStore : IDisposable
     public IReadOnlyList<IpamStoredAllocation> CollectGarbage(IReadOnlyCollection<IpamAttachment> validAttachments)
     {
         ArgumentNullException.ThrowIfNull(validAttachments);
-        var valid = new HashSet<IpamAttachment>(validAttachments);
-        var validContainers = new HashSet<string>(valid.Select(a => a.ContainerId), StringComparer.Ordinal);
+        var valid = new HashSet<(string, string)>(validAttachments.Select(a => (a.ContainerId, a.InterfaceName)));
+        var validContainers = new HashSet<string>(validAttachments.Select(a => a.ContainerId), StringComparer.Ordinal);
         return Locked(() =>
         {
             var released = new List<IpamStoredAllocation>();
@@ -223,7 +223,7 @@ public sealed class IpamStore : IDisposable
                 bool keep = allocation.IsUnreadable
                     || (allocation.InterfaceName is null
                         ? validContainers.Contains(allocation.ContainerId!)
-                        : valid.Any(a => allocation.BelongsTo(a)));
+                        : valid.Contains((allocation.ContainerId!, allocation.InterfaceName)));
                 if (keep)
                 {
                     kept.Add(allocation);

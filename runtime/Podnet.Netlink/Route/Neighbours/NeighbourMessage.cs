@@ -31,6 +31,10 @@ public sealed partial class NeighbourMessage
     [NetlinkAttribute(5)]
     public ushort? Vlan { get; set; }
 
+    /// <summary><c>NDA_IFINDEX</c>: in a dump request, only entries of this link (strict checking rejects <c>ndm_ifindex</c> there).</summary>
+    [NetlinkAttribute(8)]
+    public int? InterfaceIndex { get; set; }
+
     /// <summary><c>NDA_MASTER</c>: the bridge of an FDB entry (an interface index; u32 on the wire).</summary>
     [NetlinkAttribute(9)]
     public uint? Master { get; set; }

@@ -27,7 +27,12 @@ public sealed class NeighbourTable
     /// <summary>Entries of one family (or all), optionally of one link only (filtered by the kernel).</summary>
     public List<NeighbourMessage> List(RouteAddressFamily family = RouteAddressFamily.Unspecified, int index = 0)
     {
-        var request = new NeighbourMessage { Header = new NeighbourHeader { Family = family, Index = index } };
+        // Strict dump checking wants a zero header apart from the family; the link filter goes in NDA_IFINDEX.
+        var request = new NeighbourMessage
+        {
+            Header = new NeighbourHeader { Family = family },
+            InterfaceIndex = index == 0 ? null : index,
+        };
         return _socket.DumpWithRetry(RouteMessageType.GetNeighbour, request);
     }
 
