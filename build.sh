@@ -37,8 +37,19 @@ build() {
 publish() {
     setup
     echo "==> publishing NativeAOT plugin ($RID)"
-    dotnet publish "$ROOT/plugin/Podnet.Bridge/Podnet.Bridge.csproj" -c Release -r "$RID" \
-        -o "$ARTIFACTS/publish/podnet" -nologo -v:q -clp:ErrorsOnly
+    mkdir -p "$ARTIFACTS"
+    local log="$ARTIFACTS/publish.log"
+    # Trim and AOT warnings are errors (IlcTreatWarningsAsErrors); any other warning fails the publish too.
+    if ! dotnet publish "$ROOT/plugin/Podnet.Bridge/Podnet.Bridge.csproj" -c Release -r "$RID" \
+        -o "$ARTIFACTS/publish/podnet" -nologo -v:m -clp:NoSummary >"$log" 2>&1; then
+        grep -E "error|warning" "$log" >&2 || cat "$log" >&2
+        exit 1
+    fi
+    if grep -qE ": warning [A-Z]+[0-9]+" "$log"; then
+        grep -E ": warning [A-Z]+[0-9]+" "$log" >&2
+        echo "error: publish produced warnings" >&2
+        exit 1
+    fi
     mkdir -p "$ARTIFACTS/bin"
     install -m 0755 "$ARTIFACTS/publish/podnet/podnet" "$ARTIFACTS/bin/podnet"
     echo "==> $ARTIFACTS/bin/podnet ($(stat -c %s "$ARTIFACTS/bin/podnet") bytes)"
