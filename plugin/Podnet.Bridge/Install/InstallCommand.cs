@@ -63,7 +63,7 @@ internal static class InstallCommand
             var result = new List<IPNetwork>();
             foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!IPNetwork.TryParse(part, out IPNetwork network))
+                if (!Routing.CidrNotation.TryParse(part, out IPNetwork network))
                 {
                     throw new UsageException($"--subnet {part}: not a CIDR with the host bits zero (e.g. 10.244.1.0/24)");
                 }

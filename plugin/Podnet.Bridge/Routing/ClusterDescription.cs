@@ -36,7 +36,7 @@ internal sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
             }
 
             var ips = node.NodeIps.Select(ip => IPAddress.TryParse(ip, out IPAddress? a) ? a : throw new RouteSyncException($"{path}: node {node.Name}: \"{ip}\" is not an IP address")).ToList();
-            var cidrs = node.PodCidrs.Select(c => IPNetwork.TryParse(c, out IPNetwork n) ? n : throw new RouteSyncException($"{path}: node {node.Name}: \"{c}\" is not a CIDR with zero host bits")).ToList();
+            var cidrs = node.PodCidrs.Select(c => CidrNotation.TryParse(c, out IPNetwork n) ? n : throw new RouteSyncException($"{path}: node {node.Name}: \"{c}\" is not a CIDR with zero host bits")).ToList();
             nodes.Add(new ClusterNode(node.Name, ips, cidrs));
         }
 

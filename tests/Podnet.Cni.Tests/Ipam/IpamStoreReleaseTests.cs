@@ -73,14 +73,26 @@ public sealed class IpamStoreReleaseTests : IDisposable
     }
 
     [Fact]
-    public void A_host_local_store_without_an_index_gets_one_built_by_a_scan()
+    public void A_store_without_an_index_gets_an_empty_one_and_finds_existing_allocations_by_scanning()
     {
         File.WriteAllText(Path.Combine(_store.DirectoryPath, "10.4.0.9"), "old\r\neth0");
         File.WriteAllText(Path.Combine(_store.DirectoryPath, "fd00:4::9"), "old\r\neth0");
 
         Assert.Equal(["10.4.0.9", "fd00:4::9"], _store.Release(new IpamAttachment("old", "eth0")).Select(IpAddressText.Format).Order(StringComparer.Ordinal));
-        Assert.Equal(IpamLookup.Index, _store.LastLookup);
-        Assert.True(Directory.Exists(Path.Combine(_store.DirectoryPath, ".podnet-index")));
+        Assert.Equal(IpamLookup.Scan, _store.LastLookup);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_store.DirectoryPath, ".podnet-index")));
+    }
+
+    [Fact]
+    public void Half_of_a_host_local_add_seen_when_the_index_is_created_does_not_hide_the_other_half()
+    {
+        // host-local drops the lock between range sets: another process can run in between.
+        File.WriteAllText(Path.Combine(_store.DirectoryPath, "10.4.0.2"), "hl\r\neth0");
+        _store.Allocate(new IpamAttachment("pn", "eth0"), _sets);
+        File.WriteAllText(Path.Combine(_store.DirectoryPath, "fd00:4::9"), "hl\r\neth0");
+
+        Assert.Equal(["10.4.0.2", "fd00:4::9"], _store.Release(new IpamAttachment("hl", "eth0")).Select(IpAddressText.Format).Order(StringComparer.Ordinal));
+        Assert.Equal(["10.4.0.3", "fd00:4::2"], _store.ListAllocations().Select(a => IpAddressText.Format(a.Address)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -145,8 +157,10 @@ public sealed class IpamStoreReleaseTests : IDisposable
         Assert.Equal(
             ["hl-keep/eth0", "keep/", "keep/eth0", "keep/eth0"],
             _store.ListAllocations().Select(a => $"{a.ContainerId}/{a.InterfaceName}").Order(StringComparer.Ordinal));
-        Assert.Equal(["keep:eth0"], Directory.EnumerateFiles(Path.Combine(_store.DirectoryPath, ".podnet-index")).Select(Path.GetFileName).Where(n => n!.StartsWith('k')));
+        Assert.Equal(["keep:eth0"], Directory.EnumerateFiles(Path.Combine(_store.DirectoryPath, ".podnet-index")).Select(Path.GetFileName));
         Assert.Single(_store.Release(new IpamAttachment("hl-keep", "eth0")));
+        Assert.Equal(IpamLookup.Scan, _store.LastLookup);
+        Assert.Equal(2, _store.Release(new IpamAttachment("keep", "eth0")).Count);
         Assert.Equal(IpamLookup.Index, _store.LastLookup);
     }
 

@@ -30,7 +30,7 @@ internal sealed class AttachmentIndex
         var info = new DirectoryInfo(_directory);
         if (info.LinkTarget is not null)
         {
-            // Podnet never makes this a link: treat it as damage and let the caller rebuild.
+            // Podnet never makes this a link: treat it as damage; the caller recreates the directory.
             StoreFiles.Delete(_directory);
             return false;
         }
@@ -95,44 +95,38 @@ internal sealed class AttachmentIndex
 
     public void Delete(IpamAttachment attachment) => StoreFiles.Delete(EntryPath(_directory, attachment));
 
-    /// <summary>Replaces the whole index with one built from a scan of the address files.</summary>
-    public void Rebuild(IEnumerable<IpamStoredAllocation> allocations)
+    /// <summary>Creates the (empty) index directory.</summary>
+    public void Create() => Directory.CreateDirectory(_directory);
+
+    /// <summary>Deletes every entry whose attachment <paramref name="keep"/> rejects, and unreadable entries.</summary>
+    public void Prune(Func<IpamAttachment, bool> keep)
     {
-        var byAttachment = new Dictionary<IpamAttachment, List<IPAddress>>();
-        foreach (IpamStoredAllocation allocation in allocations)
+        if (!Exists())
         {
-            // Legacy and unreadable files stay out: without an entry, a lookup falls back to a scan.
-            if (!IpamAttachment.IsValidContainerId(allocation.ContainerId) || !IpamAttachment.IsValidInterfaceName(allocation.InterfaceName))
+            return;
+        }
+
+        foreach (string path in Directory.EnumerateFiles(_directory))
+        {
+            IpamAttachment? attachment = null;
+            try
             {
-                continue;
+                byte[]? content = StoreFiles.ReadSmall(path, MaxLength);
+                string[] lines = content is null ? [] : Encoding.UTF8.GetString(content).Split('\n');
+                if (lines.Length >= 3 && lines[0] == Header && IpamAttachment.IsValidContainerId(lines[1]) && IpamAttachment.IsValidInterfaceName(lines[2]))
+                {
+                    attachment = new IpamAttachment(lines[1], lines[2]);
+                }
+            }
+            catch (IOException)
+            {
             }
 
-            var attachment = new IpamAttachment(allocation.ContainerId, allocation.InterfaceName);
-            if (!byAttachment.TryGetValue(attachment, out List<IPAddress>? addresses))
+            if (attachment is null || !keep(attachment.Value))
             {
-                byAttachment[attachment] = addresses = [];
+                StoreFiles.Delete(path);
             }
-
-            addresses.Add(allocation.Address);
         }
-
-        string building = _directory + ".new";
-        string retired = _directory + ".old";
-        RemoveTree(building);
-        RemoveTree(retired);
-        Directory.CreateDirectory(building);
-        foreach ((IpamAttachment attachment, List<IPAddress> addresses) in byAttachment)
-        {
-            StoreFiles.Replace(building, EntryPath(building, attachment), Content(attachment, addresses));
-        }
-
-        if (Exists())
-        {
-            Directory.Move(_directory, retired);
-        }
-
-        Directory.Move(building, _directory);
-        RemoveTree(retired);
     }
 
     private static string EntryPath(string directory, IpamAttachment attachment)
@@ -162,16 +156,4 @@ internal sealed class AttachmentIndex
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static void RemoveTree(string path)
-    {
-        var info = new DirectoryInfo(path);
-        if (info.LinkTarget is not null)
-        {
-            StoreFiles.Delete(path);
-        }
-        else if (info.Exists)
-        {
-            info.Delete(recursive: true);
-        }
-    }
 }

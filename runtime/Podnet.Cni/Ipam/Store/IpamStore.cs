@@ -206,7 +206,7 @@ public sealed class IpamStore : IDisposable
     /// GC: releases every allocation whose attachment is not in <paramref name="validAttachments"/>.
     /// A legacy file (container ID only) is kept while any valid attachment has that container
     /// ID; an unreadable file is kept (its owner is unknown, so releasing it could hand out a
-    /// live address twice). The index is rebuilt from what remains.
+    /// live address twice). Index entries of attachments left without an address are removed.
     /// </summary>
     /// <returns>The released allocations.</returns>
     public IReadOnlyList<IpamStoredAllocation> CollectGarbage(IReadOnlyCollection<IpamAttachment> validAttachments)
@@ -234,7 +234,8 @@ public sealed class IpamStore : IDisposable
                 released.Add(allocation);
             }
 
-            _index.Rebuild(kept);
+            var owners = new HashSet<(string, string)>(kept.Where(a => a.InterfaceName is not null).Select(a => (a.ContainerId!, a.InterfaceName!)));
+            _index.Prune(attachment => owners.Contains((attachment.ContainerId, attachment.InterfaceName)));
             return (IReadOnlyList<IpamStoredAllocation>)released;
         });
     }
@@ -399,7 +400,8 @@ public sealed class IpamStore : IDisposable
 
         if (indexed is not null)
         {
-            _index.Write(attachment, found);
+            // Stale: drop it rather than record a scan, for the reason given in EnsureIndex.
+            _index.Delete(attachment);
         }
 
         return found;
@@ -407,9 +409,13 @@ public sealed class IpamStore : IDisposable
 
     private void EnsureIndex()
     {
+        // A missing index starts empty instead of importing a scan: host-local drops the lock
+        // between the range sets of one ADD, so a scan can see half of its allocation, and an
+        // imported entry would then check out while missing the rest. Attachments without an
+        // entry are found by the scan fallback instead.
         if (!_index.Exists())
         {
-            _index.Rebuild(Scan());
+            _index.Create();
         }
     }
 

@@ -22,7 +22,7 @@ public sealed record PluginInvocation(string Executable, ImmutableSortedDictiona
     public static PluginInvocation Create(string command, string stdin) =>
         new(
             PodnetBinary.Path,
-            ImmutableSortedDictionary.CreateRange(
+            ImmutableSortedDictionary.CreateRange<string, string>(
                 StringComparer.Ordinal,
                 [
                     new("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),

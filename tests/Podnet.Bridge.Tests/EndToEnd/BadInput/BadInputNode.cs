@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Podnet.Netlink.Route;
+
+namespace Podnet.Bridge.Tests.EndToEnd;
+
+/// <summary>
+/// The shared node of the bad-input corpus: an attached resident pod (so the store and the bridge exist), a second
+/// network whose /30 is already full, a dummy link whose name a config uses as its bridge, an unattached target pod
+/// and a regular file to pass as <c>CNI_NETNS</c>. Every case must leave all of it exactly as it was.
+/// </summary>
+public sealed class BadInputNode : IDisposable
+{
+    /// <summary>Creates the node and attaches the residents.</summary>
+    public BadInputNode()
+    {
+        Node = E2eNode.Create();
+        try
+        {
+            Resident = Node.CreatePod();
+            ResidentResult = Node.Add(Resident, Node.Config()).Result;
+            Target = Node.CreatePod();
+
+            ExhaustedConfig = Node.Config()
+                .With("name", Node.NetworkName + "-full")
+                .WithIpam("ranges", new JsonArray(new JsonArray(new JsonObject { ["subnet"] = "10.77.0.0/30" })));
+            E2ePod filler = Node.CreatePod();
+            Node.Add(filler, ExhaustedConfig).EnsureSuccess();
+
+            DummyName = "pndum" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+            using (Rtnetlink rt = Rtnetlink.OpenIn(Node.Path))
+            {
+                rt.Links.Create(DummyName, "dummy");
+            }
+
+            RegularFile = Path.GetTempFileName();
+        }
+        catch
+        {
+            Node.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The node.</summary>
+    public E2eNode Node { get; }
+
+    /// <summary>A pod attached with the default config.</summary>
+    public E2ePod Resident { get; }
+
+    /// <summary>The resident's ADD result.</summary>
+    public JsonObject ResidentResult { get; }
+
+    /// <summary>The unattached pod every case tries to attach.</summary>
+    public E2ePod Target { get; }
+
+    /// <summary>A network whose only allocatable address (a /30 less the gateway) is taken.</summary>
+    public JsonObject ExhaustedConfig { get; }
+
+    /// <summary>A dummy link in the node namespace.</summary>
+    public string DummyName { get; }
+
+    /// <summary>A regular file (not a namespace).</summary>
+    public string RegularFile { get; }
+
+    /// <summary>ADD of the target with <paramref name="config"/>.</summary>
+    public PluginInvocation Add(JsonNode config) => E2eNode.Invocation("ADD", Target, config);
+
+    /// <summary>ADD of the target with the default config.</summary>
+    public PluginInvocation Add() => Add(Node.Config());
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        File.Delete(RegularFile);
+        Node.Dispose();
+    }
+}

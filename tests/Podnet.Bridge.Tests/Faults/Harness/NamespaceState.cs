@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Podnet.Bridge.Tests.Faults;
+
+/// <summary>What a namespace holds, read with iproute2 and nft (independent of the plugin's own netlink code).</summary>
+internal static class NamespaceState
+{
+    /// <summary>Every interface name in the namespace.</summary>
+    public static IReadOnlyList<string> LinkNames(string namespaceName)
+    {
+        using JsonDocument links = JsonDocument.Parse(Execute("ip", "-n", namespaceName, "-j", "link", "show"));
+        return [.. links.RootElement.EnumerateArray().Select(l => l.GetProperty("ifname").GetString()!)];
+    }
+
+    /// <summary>The comments of every nftables rule in the namespace.</summary>
+    public static IReadOnlyList<string> RuleComments(string namespaceName)
+    {
+        using JsonDocument ruleset = JsonDocument.Parse(Execute("ip", "netns", "exec", namespaceName, "nft", "-j", "list", "ruleset"));
+        var comments = new List<string>();
+        foreach (JsonElement item in ruleset.RootElement.GetProperty("nftables").EnumerateArray())
+        {
+            if (item.TryGetProperty("rule", out JsonElement rule))
+            {
+                comments.Add(rule.TryGetProperty("comment", out JsonElement comment) ? comment.GetString() ?? string.Empty : string.Empty);
+            }
+        }
+
+        return comments;
+    }
+
+    private static string Execute(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(info)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? stdout.Result
+            : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr}");
+    }
+}

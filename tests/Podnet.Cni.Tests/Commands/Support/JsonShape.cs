@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Podnet.Cni.Tests.Commands;
+
+/// <summary>Structural views of JSON for shape comparisons.</summary>
+internal static class JsonShape
+{
+    /// <summary>The property names of an object, sorted.</summary>
+    public static string[] Keys(JsonElement element) =>
+        [.. element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether <paramref name="element"/> has property <paramref name="name"/>.</summary>
+    public static bool Has(JsonElement element, string name) => element.TryGetProperty(name, out _);
+
+    /// <summary>
+    /// Every key path of the document, e.g. <c>ips[].address</c>, sorted and without duplicates: the "shape" two results
+    /// are compared by.
+    /// </summary>
+    public static string[] Paths(JsonElement element)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(element, string.Empty, paths);
+        return [.. paths];
+    }
+
+    private static void Collect(JsonElement element, string prefix, SortedSet<string> paths)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    string path = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
+                    paths.Add(path);
+                    Collect(property.Value, path, paths);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    Collect(item, prefix + "[]", paths);
+                }
+
+                break;
+        }
+    }
+}
