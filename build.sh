@@ -55,6 +55,14 @@ publish() {
     echo "==> $ARTIFACTS/bin/podnet ($(stat -c %s "$ARTIFACTS/bin/podnet") bytes)"
 }
 
+# A fingerprint of the machine's own network namespace: tests must leave it exactly as they found it.
+host_network_state() {
+    ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | sort
+    ip -o addr show | awk '{print $2, $3, $4}' | sort
+    ip route show table all | sort
+    nft list ruleset 2>/dev/null || true
+}
+
 run_tests() {
     setup
     publish
@@ -64,7 +72,14 @@ run_tests() {
     local log="$ARTIFACTS/test.log" rc=0
     mkdir -p "$ARTIFACTS"
     export PODNET_BINARY="$ARTIFACTS/bin/podnet"
+    host_network_state >"$ARTIFACTS/host-network.before"
     dotnet test --solution "$ROOT/Generated.sln" -c "$CONFIG" --no-build --no-progress 2>&1 | tee "$log" || rc=$?
+    host_network_state >"$ARTIFACTS/host-network.after"
+    local host_changed=0
+    if ! diff -u "$ARTIFACTS/host-network.before" "$ARTIFACTS/host-network.after" >&2; then
+        echo "error: the tests changed the machine's own network namespace (diff above)" >&2
+        host_changed=1
+    fi
     local total failed passed skipped
     total=$(awk '/Test run summary/{s=1} s&&/total:/{print $2; exit}' "$log")
     failed=$(awk '/Test run summary/{s=1} s&&/failed:/{print $2; exit}' "$log")
@@ -75,6 +90,7 @@ run_tests() {
         echo "error: the test run exited with $rc without a failing test (build error or crashed test host)" >&2
         failed=1
     fi
+    failed=$((failed + host_changed))
     if [[ $total -eq 0 ]]; then
         echo "error: no test ran" >&2
         failed=$((failed == 0 ? 1 : failed))
@@ -91,6 +107,7 @@ demo() {
 
 bench() {
     publish
+    "$ROOT/bench/route-sync/run.sh"
     dotnet run -c Release --project "$ROOT/bench/Podnet.Benchmarks" -- "$@"
 }
 

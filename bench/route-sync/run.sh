@@ -10,6 +10,7 @@
 #   podnet sync, no-op          every route is already in place ("routes: no changes")
 #   ip -batch, from empty       1,000 `route replace` lines, routes flushed before each run
 #   ip -batch, no-op            the same lines with the routes already in place
+#   floors                      `podnet version` and `ip -batch /dev/null`: process start-up and namespace entry only
 # Both tools run through `ip netns exec`, so both pay the same namespace-entry and process-start cost.
 set -euo pipefail
 
@@ -87,7 +88,9 @@ if command -v hyperfine >/dev/null; then
     $SYNC >/dev/null
     hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$WORK/results.md" \
         -n "podnet routes sync, no-op" "$SYNC" \
-        -n "ip -batch (route replace x$NODES), routes in place" "$IPBATCH"
+        -n "ip -batch (route replace x$NODES), routes in place" "$IPBATCH" \
+        -n "floor: podnet version" "ip netns exec $NS $PODNET version" \
+        -n "floor: ip -batch of an empty file" "ip netns exec $NS ip -batch /dev/null"
     check "the no-op runs"
     cat "$WORK/from-empty.md"
     tail -n +3 "$WORK/results.md"

@@ -62,10 +62,10 @@ internal sealed class SimulatedNode : IDisposable
     public string Pod(string owner, int index) => _pods[owner][index];
 
     /// <summary>Starts a plugin process from a thread inside the node namespace.</summary>
-    public ChildProcess Start(string executable, IReadOnlyList<string> environment, ReadOnlySpan<byte> stdin)
+    public ChildProcess Start(IReadOnlyList<string> arguments, IReadOnlyList<string> environment, ReadOnlySpan<byte> stdin)
     {
         byte[] input = stdin.ToArray();
-        return NetworkNamespace.RunInNamespace(NodeNamespace.Path, () => ChildProcess.Start(executable, environment, input));
+        return NetworkNamespace.RunInNamespace(NodeNamespace.Path, () => ChildProcess.Start(arguments, environment, input));
     }
 
     /// <summary>Starts several plugin processes back to back from one thread inside the node namespace.</summary>
@@ -77,7 +77,7 @@ internal sealed class SimulatedNode : IDisposable
             {
                 foreach ((string executable, string[] environment, byte[] stdin) in invocations)
                 {
-                    started.Add(ChildProcess.Start(executable, environment, stdin));
+                    started.Add(ChildProcess.Start([executable], environment, stdin));
                 }
 
                 return started;

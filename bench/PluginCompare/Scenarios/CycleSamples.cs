@@ -1,6 +1,6 @@
 namespace Podnet.PluginCompare.Scenarios;
 
-/// <summary>Per-cycle measurements of one plugin: wall times (ms), peak RSS of the process tree (KiB), CPU (ms).</summary>
+/// <summary>Per-cycle measurements of one plugin: wall times (ms), CPU of the process tree (ms).</summary>
 internal sealed class CycleSamples
 {
     public List<double> Add { get; } = [];
@@ -8,10 +8,6 @@ internal sealed class CycleSamples
     public List<double> Del { get; } = [];
 
     public List<double> Cycle { get; } = [];
-
-    public List<double> AddRssKiB { get; } = [];
-
-    public List<double> DelRssKiB { get; } = [];
 
     public List<double> AddCpu { get; } = [];
 

@@ -30,8 +30,6 @@ internal static class CycleScenario
                 s.Add.Add(add.ElapsedMilliseconds);
                 s.Del.Add(del.ElapsedMilliseconds);
                 s.Cycle.Add(add.ElapsedMilliseconds + del.ElapsedMilliseconds);
-                s.AddRssKiB.Add(add.MaxResidentKiB);
-                s.DelRssKiB.Add(del.MaxResidentKiB);
                 s.AddCpu.Add(add.CpuMilliseconds);
                 s.DelCpu.Add(del.CpuMilliseconds);
             }

@@ -8,9 +8,13 @@ internal sealed class PluginInvoker(SimulatedNode node)
 {
     public SimulatedNode Node => node;
 
-    public PluginRun Run(PluginUnderTest plugin, string command, string containerId, string podNamespace)
+    public PluginRun Run(PluginUnderTest plugin, string command, string containerId, string podNamespace) =>
+        Run(plugin, command, containerId, podNamespace, []);
+
+    /// <summary>Runs the plugin behind <paramref name="wrapper"/> (for example <c>/usr/bin/time -f %M</c>).</summary>
+    public PluginRun Run(PluginUnderTest plugin, string command, string containerId, string podNamespace, IReadOnlyList<string> wrapper)
     {
-        ChildProcess child = node.Start(plugin.Executable, plugin.Environment(command, containerId, podNamespace), plugin.Config);
+        ChildProcess child = node.Start([.. wrapper, plugin.Executable], plugin.Environment(command, containerId, podNamespace), plugin.Config);
         return EnsureSucceeded(plugin, command, child.Complete());
     }
 

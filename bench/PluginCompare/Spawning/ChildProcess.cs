@@ -25,9 +25,12 @@ internal sealed unsafe class ChildProcess
         _startTimestamp = startTimestamp;
     }
 
-    /// <summary>Starts <paramref name="path"/> with exactly <paramref name="environment"/> and feeds it <paramref name="stdin"/>.</summary>
-    public static ChildProcess Start(string path, IReadOnlyList<string> environment, ReadOnlySpan<byte> stdin)
+    /// <summary>
+    /// Starts <c>argv[0]</c> (a full path) with exactly <paramref name="environment"/> and feeds it <paramref name="stdin"/>.
+    /// </summary>
+    public static ChildProcess Start(IReadOnlyList<string> arguments, IReadOnlyList<string> environment, ReadOnlySpan<byte> stdin)
     {
+        string path = arguments[0];
         int* inPipe = stackalloc int[2];
         int* outPipe = stackalloc int[2];
         int* errPipe = stackalloc int[2];
@@ -36,12 +39,16 @@ internal sealed unsafe class ChildProcess
         OpenPipe(errPipe);
 
         var strings = new List<nint>();
-        byte** argv = (byte**)NativeMemory.AllocZeroed(2, (nuint)sizeof(nint));
+        byte** argv = (byte**)NativeMemory.AllocZeroed((nuint)arguments.Count + 1, (nuint)sizeof(nint));
         byte** envp = (byte**)NativeMemory.AllocZeroed((nuint)environment.Count + 1, (nuint)sizeof(nint));
         void* actions = NativeMemory.AllocZeroed(Posix.FileActionsSize);
         try
         {
-            argv[0] = Utf8(path, strings);
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                argv[i] = Utf8(arguments[i], strings);
+            }
+
             for (int i = 0; i < environment.Count; i++)
             {
                 envp[i] = Utf8(environment[i], strings);

@@ -117,7 +117,9 @@ internal sealed partial class ClassEmitter
         w.WriteLine("AdditionalProperties = additional,");
         w.CloseBlock(";");
         w.CloseBlock();
-        w.WriteLine("catch (global::System.Exception exception) when (exception is " + Support("CniDecodeException") + " or global::System.Text.Json.JsonException)");
+        // Utf8JsonReader validates string text lazily: GetString/ValueTextEquals throw InvalidOperationException for
+        // invalid UTF-8 or a lone surrogate escape (the token types are checked before every call, so that is its only cause).
+        w.WriteLine("catch (global::System.Exception exception) when (exception is " + Support("CniDecodeException") + " or global::System.Text.Json.JsonException or global::System.InvalidOperationException)");
         w.OpenBlock();
         w.WriteLine(Support("CniDecodeException") + " failure = " + Support("CniDecodeException") + ".From(exception);");
         for (int level = depth - 1; level >= 0; level--)

@@ -27,21 +27,14 @@ internal static class BridgeDevice
             bridge = host.Links.Get(settings.BridgeName);
         }
 
-        if (bridge.LinkInfo?.Kind != "bridge")
-        {
-            throw new CniException(
-                CniErrorCode.InvalidNetworkConfig,
-                $"{settings.BridgeName} already exists but is not a bridge",
-                $"it is a {bridge.LinkInfo?.Kind ?? "device without a kind"}");
-        }
-
+        RejectNonBridge(bridge, settings);
         int index = bridge.Header.Index;
         if (settings.PromiscMode && (bridge.Header.Flags & InterfaceFlags.Promiscuous) == 0)
         {
             host.Links.SetPromiscuous(index, true);
         }
 
-        if (settings.UsesVlans && (bridge.LinkInfo.Data as BridgeLinkData)?.VlanFiltering != 1)
+        if (settings.UsesVlans && (bridge.LinkInfo?.Data as BridgeLinkData)?.VlanFiltering != 1)
         {
             host.Links.SetBridge(index, new BridgeLinkData { VlanFiltering = 1 });
         }
@@ -52,6 +45,26 @@ internal static class BridgeDevice
         }
 
         return host.Links.Get(index);
+    }
+
+    /// <summary>Fails (code 7) when a link with the bridge's name exists and is not a bridge.</summary>
+    public static void RejectNonBridge(Rtnetlink host, BridgeSettings settings)
+    {
+        if (host.Links.Find(settings.BridgeName) is { } existing)
+        {
+            RejectNonBridge(existing, settings);
+        }
+    }
+
+    private static void RejectNonBridge(LinkMessage link, BridgeSettings settings)
+    {
+        if (link.LinkInfo?.Kind != "bridge")
+        {
+            throw new CniException(
+                CniErrorCode.InvalidNetworkConfig,
+                $"{settings.BridgeName} already exists but is not a bridge",
+                $"it is a {link.LinkInfo?.Kind ?? "device without a kind"}");
+        }
     }
 
     /// <summary>

@@ -33,6 +33,8 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
                     $"an interface named {request.InterfaceName} exists in {request.Netns}");
             }
 
+            // A name taken by another kind of link fails the ADD anyway: find out before the IPAM store changes.
+            BridgeDevice.RejectNonBridge(host, settings);
             IpamOutcome ipam = PodAddressing.Allocate(request, settings);
             rollback.Push("IP allocation", () => PodAddressing.Release(request, settings));
 

@@ -172,8 +172,9 @@ internal static class BridgeSettingsParser
         return allowHostBits ? new IpCidr(cidr.NetworkAddress, cidr.PrefixLength) : cidr;
     }
 
+    // IPAddress.TryParse takes inet_aton forms ("10.77.0" is 10.77.0.0); Go's net.ParseIP, and so the reference, does not.
     private static IPAddress? Address(string? text, string field) =>
-        text is null ? null : IPAddress.TryParse(text, out IPAddress? address) ? address : throw Invalid($"invalid IP address \"{text}\" in {field}");
+        text is null ? null : IpAddressText.TryParse(text, out IPAddress? address) ? address : throw Invalid($"invalid IP address \"{text}\" in {field}");
 
     private static MacAddress? RequestedMac(CniRequest request, BridgeConfiguration config)
     {
@@ -203,7 +204,7 @@ internal static class BridgeSettingsParser
         {
             int slash = text.IndexOf('/', StringComparison.Ordinal);
             string address = slash >= 0 ? text[..slash] : text;
-            ips.Add(IPAddress.TryParse(address, out IPAddress? ip) ? ip : throw Invalid($"invalid requested IP \"{text}\""));
+            ips.Add(IpAddressText.TryParse(address, out IPAddress? ip) ? ip : throw Invalid($"invalid requested IP \"{text}\""));
         }
 
         return ips;

@@ -18,6 +18,28 @@ internal static class InstallCommand
 
     public static int Run(IEnumerable<string> args, TextWriter stdout)
     {
+        try
+        {
+            return Install(args, stdout);
+        }
+        catch (UsageException e)
+        {
+            // The install synopsis, not the top-level one: it lists the options the mistake was about.
+            Console.Error.WriteLine($"podnet install: {e.Message}");
+            Console.Error.WriteLine("usage:");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A directory that cannot be created or a file that cannot be written: an error, not a crash.
+            Console.Error.WriteLine($"podnet install: cannot write the installation ({e.GetType().Name}): {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Install(IEnumerable<string> args, TextWriter stdout)
+    {
         CommandLine line = CommandLine.Parse(args, Flags);
         line.RejectUnknown(Known);
         IReadOnlyList<IPNetwork> subnets = ResolveSubnets(line);

@@ -26,6 +26,7 @@ internal static class PodAddressing
 
         IpamConfig config = ipam.HostLocal!;
         IReadOnlyList<IpRangeSet> rangeSets = Wrap(config.CreateRangeSets);
+        RejectUnreachableRequests(settings.RequestedIps, rangeSets);
         using IpamStore store = Wrap(() => IpamStore.Open(settings.NetworkName, config.DataDirectory));
         IReadOnlyList<IpamAddress> addresses = Wrap(() => store.Allocate(
             new IpamAttachment(request.ContainerId, request.InterfaceName), rangeSets, settings.RequestedIps));
@@ -56,6 +57,19 @@ internal static class PodAddressing
 
         using IpamStore store = Wrap(() => IpamStore.Open(settings.NetworkName, ipam.HostLocal!.DataDirectory));
         Wrap(() => store.Release(new IpamAttachment(request.ContainerId, request.InterfaceName)));
+    }
+
+    /// <summary>
+    /// A requested IP outside every range set can never be allocated. The store would find out only after walking the
+    /// range sets (and moving their <c>last_reserved_ip</c> positions, as host-local does); reject it before.
+    /// </summary>
+    private static void RejectUnreachableRequests(IReadOnlyList<System.Net.IPAddress> requested, IReadOnlyList<IpRangeSet> rangeSets)
+    {
+        var outside = requested.Where(ip => !rangeSets.Any(set => set.Contains(ip))).ToList();
+        if (outside.Count > 0)
+        {
+            throw new CniException(IpamErrorCode.RequestedAddressUnavailable, "failed to allocate all requested IPs: " + string.Join(" ", outside));
+        }
     }
 
     /// <summary>Maps IPAM failures to CNI errors with their codes.</summary>

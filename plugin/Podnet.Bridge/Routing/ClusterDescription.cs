@@ -14,7 +14,14 @@ internal sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RouteSyncException($"cannot read cluster description {path}: {e.Message}", e);
+            // The NativeAOT binary uses resource keys as exception messages; say what went wrong in words.
+            string reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new RouteSyncException($"cannot read cluster description {path}: {reason}", e);
         }
 
         Podnet.Cni.Schema.ClusterDescription parsed;

@@ -23,7 +23,10 @@ public sealed class CniArgs
     /// <summary>All pairs, in no particular order.</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
 
-    /// <summary>Parses <c>CNI_ARGS</c>; a pair without <c>=</c> is a decode error (code 6).</summary>
+    /// <summary>
+    /// Parses <c>CNI_ARGS</c>; a pair without exactly one <c>=</c>, or with an empty key, is a decode error (code 6).
+    /// Empty segments (<c>A=1;;B=2</c>) are skipped.
+    /// </summary>
     public static CniArgs Parse(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -39,8 +42,9 @@ public sealed class CniArgs
                 continue;
             }
 
+            // libcni's LoadArgs splits on every '=' and wants exactly two parts.
             int eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
+            if (eq <= 0 || pair.IndexOf('=', eq + 1) >= 0)
             {
                 throw new CniException(CniErrorCode.DecodingFailure, $"ARGS: invalid pair \"{pair}\"", text);
             }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Podnet.Cni;
@@ -10,6 +12,9 @@ namespace Podnet.Cni;
 public static class CniPluginHost
 {
     private const int MaxConfigBytes = 16 * 1024 * 1024;
+
+    // Messages quote names and versions; the default encoder would write every '"' as \u0022.
+    private static readonly JsonWriterOptions s_outputOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Runs one command with the process environment and standard streams; returns the exit code.</summary>
     public static int Run(ICniPlugin plugin)
@@ -78,11 +83,15 @@ public static class CniPluginHost
         {
             case CniCommand.Add:
                 ICniResult result = plugin.Add(request);
-                using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+
+                // Buffer the whole result: a writer failing half-way must leave stdout to the error object alone.
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer, s_outputOptions))
                 {
                     result.WriteTo(writer, request.CniVersion);
                 }
 
+                stdout.Write(buffer.WrittenSpan);
                 return 0;
             case CniCommand.Del:
                 plugin.Delete(request);
@@ -103,6 +112,18 @@ public static class CniPluginHost
 
     private static CniRequest BuildRequest(CniCommand command, IReadOnlyDictionary<string, string> environment, ReadOnlyMemory<byte> config, CniConfigHeader header)
     {
+        // libcni's order: network name, container id and interface name first, then the version.
+        CniNames.ValidateNetworkName(header.Name);
+        string containerId = Get(environment, "CNI_CONTAINERID");
+        string ifName = Get(environment, "CNI_IFNAME");
+        if (command is CniCommand.Add or CniCommand.Del or CniCommand.Check)
+        {
+            CniNames.ValidateContainerId(containerId);
+            CniNames.ValidateInterfaceName(ifName);
+        }
+
+        // Text that is no version at all cannot be decoded (6, as libcni's CHECK path reports it); a well-formed
+        // version outside the supported list is incompatible (1). An absent version counts as 0.1.0, as in libcni.
         string version = header.CniVersion ?? string.Empty;
         if (!IsParseable(version))
         {
@@ -117,7 +138,6 @@ public static class CniPluginHost
                 $"config is \"{version}\", plugin supports [\"{string.Join("\" \"", CniVersion.Supported)}\"]");
         }
 
-        CniNames.ValidateNetworkName(header.Name);
         switch (command)
         {
             case CniCommand.Check when !CniVersion.AtLeast(version, "0.4.0"):
@@ -127,14 +147,6 @@ public static class CniPluginHost
                     CniErrorCode.IncompatibleVersion,
                     $"config version does not allow {command.ToString().ToUpperInvariant()}",
                     $"config is \"{version}\"; {command.ToString().ToUpperInvariant()} needs 1.1.0 or later");
-        }
-
-        string containerId = Get(environment, "CNI_CONTAINERID");
-        string ifName = Get(environment, "CNI_IFNAME");
-        if (command is CniCommand.Add or CniCommand.Del or CniCommand.Check)
-        {
-            CniNames.ValidateContainerId(containerId);
-            CniNames.ValidateInterfaceName(ifName);
         }
 
         string path = Get(environment, "CNI_PATH");
@@ -192,7 +204,7 @@ public static class CniPluginHost
             }
         }
 
-        using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stdout, s_outputOptions);
         new Schema.VersionResult { CniVersion = version, SupportedVersions = [.. CniVersion.Supported] }.Write(writer);
         return 0;
     }
@@ -201,7 +213,7 @@ public static class CniPluginHost
     public static void WriteError(Stream stdout, string cniVersion, int code, string message, string? details)
     {
         ArgumentNullException.ThrowIfNull(stdout);
-        using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stdout, s_outputOptions);
         new Schema.ErrorResult
         {
             CniVersion = cniVersion,

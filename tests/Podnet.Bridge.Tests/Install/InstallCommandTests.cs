@@ -4,6 +4,7 @@ using Podnet.Bridge.Tests.Routing;
 namespace Podnet.Bridge.Tests.Install;
 
 /// <summary><c>podnet install</c> run by the published binary against temporary CNI directories.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class InstallCommandTests
 {
     [Fact]
@@ -123,6 +124,41 @@ public sealed class InstallCommandTests
     }
 
     [Theory]
+    [InlineData("{\"nodes\": [}", "malformed JSON")]
+    [InlineData(null, "no such file")]
+    public async Task Install_from_a_missing_or_malformed_cluster_file_fails_with_exit_code_1(string? content, string expected)
+    {
+        using var dirs = new InstallDirectories();
+        string path = dirs.File("cluster.json");
+        if (content is not null)
+        {
+            File.WriteAllText(path, content);
+        }
+
+        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments("--cluster", path, "--node", "a"));
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.StartsWith("podnet install: ", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains(path, outcome.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dirs.ConfDirectory));
+    }
+
+    [Fact]
+    public async Task An_unwritable_conf_dir_fails_with_exit_code_1_instead_of_crashing()
+    {
+        using var dirs = new InstallDirectories();
+        string notADirectory = dirs.File("plain-file");
+        File.WriteAllText(notADirectory, "x");
+
+        CommandOutcome outcome = await PodnetExecutable.RunAsync(
+            ["install", "--subnet", "10.244.1.0/24", "--bin-dir", dirs.BinDirectory, "--conf-dir", Path.Combine(notADirectory, "net.d")]);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.StartsWith("podnet install: cannot write the installation", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--subnet", "10.244.1.1/24", "--subnet 10.244.1.1/24: not a CIDR")]
     [InlineData("--subnet", "10.244.1.0/33", "--subnet 10.244.1.0/33: not a CIDR")]
     [InlineData("--subnet", "pods", "--subnet pods: not a CIDR")]
@@ -139,7 +175,7 @@ public sealed class InstallCommandTests
         CommandOutcome outcome = await PodnetExecutable.RunAsync(arguments);
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        Assert.Contains($"podnet: {expected}", outcome.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"podnet install: {expected}", outcome.Stderr, StringComparison.Ordinal);
         Assert.Contains("podnet install (--subnet CIDR[,CIDR] | --cluster FILE --node NAME)", outcome.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dirs.ConfDirectory));
     }
@@ -152,7 +188,8 @@ public sealed class InstallCommandTests
         CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments());
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        Assert.Contains("podnet: give --subnet CIDR or --cluster FILE --node NAME", outcome.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("podnet install: give --subnet CIDR or --cluster FILE --node NAME", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[--network podnet] [--bridge v-net-0] [--mtu N] [--portmap] [--force]", outcome.Stderr, StringComparison.Ordinal);
     }
 
     private static string[] Subnets(JsonElement plugin) =>

@@ -23,7 +23,7 @@ public sealed class NodeNetworkNamespace : IDisposable
 
     private NodeNetworkNamespace(NetworkNamespace created) => _namespace = created;
 
-    /// <summary>The namespace name (<c>pn-</c> + hex).</summary>
+    /// <summary>The namespace name (<c>pn-node-</c> + hex).</summary>
     public string Name => _namespace.Name;
 
     /// <summary>The namespace file, <c>/run/netns/NAME</c>.</summary>
@@ -32,7 +32,7 @@ public sealed class NodeNetworkNamespace : IDisposable
     /// <summary>Creates the namespace and its <c>eth0</c>.</summary>
     public static NodeNetworkNamespace Create()
     {
-        NetworkNamespace created = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName());
+        NetworkNamespace created = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-node-"));
         try
         {
             created.BringLoopbackUp();
@@ -44,12 +44,31 @@ public sealed class NodeNetworkNamespace : IDisposable
             netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(NodeIpv6), 64), AddressFlags.NoDad);
             netlink.Links.SetUp(peer);
             netlink.Links.SetUp(eth0);
+            AwaitLinkLocalRoutes(netlink);
             return new NodeNetworkNamespace(created);
         }
         catch
         {
             created.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The kernel adds the <c>fe80::/64</c> routes of both veth ends a moment after the links come up; wait for them so a
+    /// "before" route dump is not taken half-way through.
+    /// </summary>
+    private static void AwaitLinkLocalRoutes(Rtnetlink netlink)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (netlink.Routes.List(RouteAddressFamily.Inet6).Count(r => r.Header.DestinationLength == 64 && r.Destination?.IsIPv6LinkLocal == true) < 2)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the fe80::/64 routes of eth0 and eth0p did not appear within 10 s");
+            }
+
+            Thread.Sleep(10);
         }
     }
 

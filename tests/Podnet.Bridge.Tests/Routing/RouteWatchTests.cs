@@ -9,7 +9,7 @@ public sealed class RouteWatchTests
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task Watch_restores_a_deleted_route_follows_file_edits_and_exits_0_on_sigterm()
+    public async Task Watch_restores_a_deleted_route_follows_file_edits_survives_a_broken_file_and_exits_0_on_sigterm()
     {
         using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
@@ -50,13 +50,27 @@ public sealed class RouteWatchTests
                 async () => (await node.PodnetRoutesAsync()).SequenceEqual(edited), s_deadline,
                 () => "the edited file was not applied\n" + Output());
 
+            // A broken file is reported and the agent keeps running with the routes it has.
+            cluster.WriteText("{\"nodes\": [");
+            await Polling.UntilAsync(() => Task.FromResult(agent.HasExited || Output().Contains("malformed JSON", StringComparison.Ordinal)), s_deadline, Output);
+            Assert.False(agent.HasExited, Output());
+            Assert.Equal(edited, await node.PodnetRoutesAsync());
+
+            // A file replaced by rename (how editors and config management save) is picked up too: c is back.
+            string replacement = cluster.Path + ".new";
+            File.WriteAllBytes(replacement, ClusterFile.Render([TestCluster.A, TestCluster.B, TestCluster.C]));
+            File.Move(replacement, cluster.Path, overwrite: true);
+            await Polling.UntilAsync(
+                async () => (await node.PodnetRoutesAsync()).SequenceEqual(TestCluster.RoutesForBAndC), s_deadline,
+                () => "the renamed-in file was not applied\n" + Output());
+
             ProcessSignal.Terminate(agent.Id);
             using var exit = new CancellationTokenSource(s_deadline);
             await agent.WaitForExitAsync(exit.Token);
             Assert.True(agent.ExitCode == 0, $"exit {agent.ExitCode}\n{Output()}");
 
             // Stopping the agent leaves the routes in place (pods keep working while it restarts).
-            Assert.Equal(edited, await node.PodnetRoutesAsync());
+            Assert.Equal(TestCluster.RoutesForBAndC, await node.PodnetRoutesAsync());
         }
         finally
         {

@@ -329,7 +329,7 @@ public sealed partial class Sample
                 AdditionalProperties = additional,
             };
         }
-        catch (global::System.Exception exception) when (exception is global::Podnet.Cni.CniDecodeException or global::System.Text.Json.JsonException)
+        catch (global::System.Exception exception) when (exception is global::Podnet.Cni.CniDecodeException or global::System.Text.Json.JsonException or global::System.InvalidOperationException)
         {
             global::Podnet.Cni.CniDecodeException failure = global::Podnet.Cni.CniDecodeException.From(exception);
             if (index1 >= 0)

@@ -343,7 +343,7 @@ public sealed partial class HostLocalIpamConfiguration
                 AdditionalProperties = additional,
             };
         }
-        catch (global::System.Exception exception) when (exception is global::Podnet.Cni.Schema.CniDecodeException or global::System.Text.Json.JsonException)
+        catch (global::System.Exception exception) when (exception is global::Podnet.Cni.Schema.CniDecodeException or global::System.Text.Json.JsonException or global::System.InvalidOperationException)
         {
             global::Podnet.Cni.Schema.CniDecodeException failure = global::Podnet.Cni.Schema.CniDecodeException.From(exception);
             if (index1 >= 0)

@@ -357,7 +357,7 @@ public sealed partial class PluginConfiguration
                 AdditionalProperties = additional,
             };
         }
-        catch (global::System.Exception exception) when (exception is global::Podnet.Cni.Schema.CniDecodeException or global::System.Text.Json.JsonException)
+        catch (global::System.Exception exception) when (exception is global::Podnet.Cni.Schema.CniDecodeException or global::System.Text.Json.JsonException or global::System.InvalidOperationException)
         {
             global::Podnet.Cni.Schema.CniDecodeException failure = global::Podnet.Cni.Schema.CniDecodeException.From(exception);
             if (key0 is not null)

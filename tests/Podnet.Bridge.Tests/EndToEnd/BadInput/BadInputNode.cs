@@ -6,7 +6,7 @@ namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>
 /// The shared node of the bad-input corpus: an attached resident pod (so the store and the bridge exist), a second
-/// network whose /30 is already full, a dummy link whose name a config uses as its bridge, an unattached target pod
+/// network whose /30 is already full, a veth whose name a config uses as its bridge, an unattached target pod
 /// and a regular file to pass as <c>CNI_NETNS</c>. Every case must leave all of it exactly as it was.
 /// </summary>
 public sealed class BadInputNode : IDisposable
@@ -30,7 +30,8 @@ public sealed class BadInputNode : IDisposable
             DummyName = "pndum" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
             using (Rtnetlink rt = Rtnetlink.OpenIn(Node.Path))
             {
-                rt.Links.Create(DummyName, "dummy");
+                // The test kernel may lack the dummy driver; a veth is just as much "not a bridge".
+                rt.Links.CreateVethPair(new VethPair(DummyName, DummyName + "p"));
             }
 
             RegularFile = Path.GetTempFileName();
@@ -57,7 +58,7 @@ public sealed class BadInputNode : IDisposable
     /// <summary>A network whose only allocatable address (a /30 less the gateway) is taken.</summary>
     public JsonObject ExhaustedConfig { get; }
 
-    /// <summary>A dummy link in the node namespace.</summary>
+    /// <summary>A link in the node namespace that is not a bridge (a veth).</summary>
     public string DummyName { get; }
 
     /// <summary>A regular file (not a namespace).</summary>

@@ -23,6 +23,18 @@ internal static class JsonShape
         return [.. paths];
     }
 
+    /// <summary>The element re-written without whitespace, for comparing values written by different writers.</summary>
+    public static string Compact(JsonElement element)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static void Collect(JsonElement element, string prefix, SortedSet<string> paths)
     {
         switch (element.ValueKind)

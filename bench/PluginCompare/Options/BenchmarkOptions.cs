@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Podnet.PluginCompare.Options;
 
 /// <summary>Command-line settings; every count can be lowered for a quick run.</summary>
-internal sealed class CompareOptions
+internal sealed class BenchmarkOptions
 {
     public const string Usage =
         """
@@ -12,6 +12,7 @@ internal sealed class CompareOptions
           --reference-dir DIR    where bridge and host-local live (default /usr/lib/cni)
           --cycles N             measured ADD+DEL cycles per plugin (default 200)
           --warmup N             unmeasured cycles per plugin first (default 10)
+          --rss-cycles N         ADD+DEL cycles per plugin run under GNU time for peak RSS (default 20)
           --fill N               pods added one after another into the /24 (default 250, at most 253)
           --concurrency N        simultaneous ADDs (default 32)
           --rounds N             rounds of the concurrent test (default 3)
@@ -29,6 +30,8 @@ internal sealed class CompareOptions
 
     public int Warmup { get; init; } = 10;
 
+    public int RssCycles { get; init; } = 20;
+
     public int Fill { get; init; } = 250;
 
     public int Concurrency { get; init; } = 32;
@@ -43,7 +46,7 @@ internal sealed class CompareOptions
 
     public string? Command { get; init; }
 
-    public static CompareOptions Parse(IReadOnlyList<string> args)
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
@@ -56,18 +59,19 @@ internal sealed class CompareOptions
             values[args[i][2..]] = args[++i];
         }
 
-        string[] known = ["podnet", "reference-dir", "cycles", "warmup", "fill", "concurrency", "rounds", "floor-cycles", "doc", "analysis", "command"];
+        string[] known = ["podnet", "reference-dir", "cycles", "warmup", "rss-cycles", "fill", "concurrency", "rounds", "floor-cycles", "doc", "analysis", "command"];
         foreach (string key in values.Keys.Where(k => !known.Contains(k)))
         {
             throw new ArgumentException($"unknown option --{key}");
         }
 
-        var options = new CompareOptions
+        var options = new BenchmarkOptions
         {
             Podnet = values.TryGetValue("podnet", out string? podnet) ? Path.GetFullPath(podnet) : throw new ArgumentException("--podnet is required"),
             ReferenceDirectory = values.GetValueOrDefault("reference-dir", "/usr/lib/cni"),
             Cycles = Count(values, "cycles", 200, 1),
             Warmup = Count(values, "warmup", 10, 0),
+            RssCycles = Count(values, "rss-cycles", 20, 1),
             Fill = Count(values, "fill", 250, 2),
             Concurrency = Count(values, "concurrency", 32, 1),
             Rounds = Count(values, "rounds", 3, 1),

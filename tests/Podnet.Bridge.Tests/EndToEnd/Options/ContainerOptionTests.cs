@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Podnet.Netlink.Route;
+
+namespace Podnet.Bridge.Tests.EndToEnd;
+
+/// <summary>Options that shape the container end: enabledad, disableContainerInterface, MAC, requested IPs, dns.</summary>
+public sealed class ContainerOptionTests
+{
+    private const string ArgsMac = "0a:58:0a:00:00:01";
+    private const string ConfigArgsMac = "0a:58:0a:00:00:02";
+    private const string RuntimeConfigMac = "0a:58:0a:00:00:03";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EnableDad_decides_whether_the_ipv6_address_skips_duplicate_address_detection(bool enableDad)
+    {
+        using E2eNode node = E2eNode.Create();
+        E2ePod pod = node.CreatePod();
+        JsonObject config = node.Config("1.0.0", "fd00:88::/64");
+        if (enableDad)
+        {
+            config = config.With("enabledad", true);
+        }
+
+        node.Add(pod, config).EnsureSuccess();
+
+        JsonObject address = Iproute2.Ip(pod.Name, "address", "show", "dev", pod.InterfaceName)[0]!["addr_info"]!.AsArray()
+            .Single(a => a!["local"].Text() == "fd00:88::2")!.AsObject();
+        Assert.Equal(!enableDad, address["nodad"]?.GetValue<bool>() == true);
+        Assert.Equal(enableDad ? "1" : "0", NamespaceInspector.ReadSysctl(pod.Path, $"net/ipv6/conf/{pod.InterfaceName}/accept_dad"));
+    }
+
+    [Fact]
+    public void DisableContainerInterface_leaves_the_container_link_down_but_addressed()
+    {
+        using E2eNode node = E2eNode.Create();
+        E2ePod pod = node.CreatePod();
+
+        JsonObject result = node.Add(pod, node.Config().With("disableContainerInterface", true)).Result;
+
+        LinkMessage container = NamespaceInspector.Link(pod.Path, pod.InterfaceName)!;
+        Assert.True((container.Header.Flags & InterfaceFlags.Up) == 0, "the container link is up");
+        Assert.DoesNotContain("UP", Iproute2.IpLink(pod.Name, pod.InterfaceName)["flags"]!.AsArray().Select(f => f.Text()));
+        Assert.Equal(PodConnectivityTests.ResultAddress(result), NamespaceInspector.AddressOf(pod.Path, pod.InterfaceName));
+        Assert.True((NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.Header.Flags & InterfaceFlags.Up) != 0, "the host veth is down");
+    }
+
+    [Theory]
+    [InlineData("CNI_ARGS", ArgsMac)]
+    [InlineData("args.cni.mac", ConfigArgsMac)]
+    [InlineData("runtimeConfig.mac", RuntimeConfigMac)]
+    [InlineData("all three", RuntimeConfigMac)]
+    [InlineData("args.cni.mac and CNI_ARGS", ConfigArgsMac)]
+    public void Requested_mac_is_set_on_the_container_link_with_runtimeConfig_over_args_over_CNI_ARGS(string sources, string expected)
+    {
+        using E2eNode node = E2eNode.Create();
+        E2ePod pod = node.CreatePod();
+        JsonObject config = node.Config();
+        string? cniArgs = null;
+        if (sources is "CNI_ARGS" or "all three" or "args.cni.mac and CNI_ARGS")
+        {
+            cniArgs = "MAC=" + ArgsMac;
+        }
+
+        if (sources is "args.cni.mac" or "all three" or "args.cni.mac and CNI_ARGS")
+        {
+            config = config.With("args", new JsonObject { ["cni"] = new JsonObject { ["mac"] = ConfigArgsMac } });
+        }
+
+        if (sources is "runtimeConfig.mac" or "all three")
+        {
+            config = config.With("runtimeConfig", new JsonObject { ["mac"] = RuntimeConfigMac });
+        }
+
+        JsonObject result = node.Add(pod, config, cniArgs).Result;
+
+        Assert.Equal(expected, NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Address?.ToString(), ignoreCase: true);
+        Assert.Equal(expected, Iproute2.IpLink(pod.Name, pod.InterfaceName)["address"].Text());
+        Assert.Equal(expected, result["interfaces"]![2]!["mac"].Text(), ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("CNI_ARGS", "10.88.0.77")]
+    [InlineData("args.cni.ips", "10.88.0.78")]
+    [InlineData("runtimeConfig.ips", "10.88.0.79")]
+    [InlineData("all three", "10.88.0.79")]
+    [InlineData("args.cni.ips and CNI_ARGS", "10.88.0.78")]
+    public void Requested_ip_is_assigned_with_runtimeConfig_over_args_over_CNI_ARGS(string sources, string expected)
+    {
+        using E2eNode node = E2eNode.Create();
+        E2ePod pod = node.CreatePod();
+        JsonObject config = node.Config();
+        string? cniArgs = null;
+        if (sources is "CNI_ARGS" or "all three" or "args.cni.ips and CNI_ARGS")
+        {
+            cniArgs = "IgnoreUnknown=1;IP=10.88.0.77";
+        }
+
+        if (sources is "args.cni.ips" or "all three" or "args.cni.ips and CNI_ARGS")
+        {
+            config = config.With("args", new JsonObject { ["cni"] = new JsonObject { ["ips"] = new JsonArray("10.88.0.78") } });
+        }
+
+        if (sources is "runtimeConfig.ips" or "all three")
+        {
+            config = config.With("runtimeConfig", new JsonObject { ["ips"] = new JsonArray("10.88.0.79/24") });
+        }
+
+        JsonObject result = node.Add(pod, config, cniArgs).Result;
+
+        Assert.Equal(IPAddress.Parse(expected), PodConnectivityTests.ResultAddress(result));
+        Assert.Equal(IPAddress.Parse(expected), NamespaceInspector.AddressOf(pod.Path, pod.InterfaceName));
+        Assert.Contains(expected, IpamStoreSnapshot.FileNames(node.StoreDirectory));
+    }
+
+    [Fact]
+    public void Dns_from_the_config_is_copied_to_the_result()
+    {
+        using E2eNode node = E2eNode.Create();
+        var dns = new JsonObject
+        {
+            ["nameservers"] = new JsonArray("10.96.0.10", "fd00::10"),
+            ["domain"] = "cluster.local",
+            ["search"] = new JsonArray("default.svc.cluster.local", "svc.cluster.local"),
+            ["options"] = new JsonArray("ndots:5"),
+        };
+
+        JsonObject result = node.Add(node.CreatePod(), node.Config().With("dns", dns)).Result;
+
+        Assert.Equal(JsonShape.Canonical(dns), JsonShape.Canonical(result["dns"]));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Podnet.Cni.Tests.Commands;
+
+/// <summary>Configuration text for the corpus: a valid podnet network whose parts each case replaces.</summary>
+internal static class CorpusConfig
+{
+    public const string Subnet = "10.77.0.0/24";
+    public const string Ranges = """[[{"subnet":"10.77.0.0/24"}]]""";
+
+    /// <summary>A host-local IPAM section with the given <c>ranges</c> (JSON) and extra members.</summary>
+    public static string HostLocal(string ranges = Ranges, string extra = "") =>
+        $$"""{"type":"host-local","dataDir":"{DATA}","ranges":{{ranges}}{{extra}}}""";
+
+    /// <summary>A full network configuration; <paramref name="extra"/> is spliced in as more top-level members.</summary>
+    public static string Network(string? ipam = null, string extra = "", string version = "1.0.0", string name = PodnetSandbox.NetworkName) =>
+        $$"""{"cniVersion":"{{version}}","name":"{{name}}","type":"podnet","bridge":"{{PodnetSandbox.BridgeName}}"{{extra}},"ipam":{{ipam ?? HostLocal()}}}""";
+
+    /// <summary>A network with a single range (JSON object text of the range).</summary>
+    public static string WithRange(string range) => Network(HostLocal("[[" + range + "]]"));
+}
