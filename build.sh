@@ -111,6 +111,17 @@ bench() {
     dotnet run -c Release --project "$ROOT/bench/Podnet.Benchmarks" -- "$@"
 }
 
+# Long fuzzing of every generated parser (netlink Read, CNI JSON Parse): PODNET_FUZZ_SECONDS per type (default 60).
+fuzz() {
+    export PODNET_FUZZ_SECONDS="${PODNET_FUZZ_SECONDS:-60}"
+    echo "==> fuzzing every generated parser for ${PODNET_FUZZ_SECONDS}s per type"
+    local project
+    for project in Podnet.Netlink.Tests Podnet.Cni.Tests; do
+        dotnet build "$ROOT/tests/$project/$project.csproj" -c "$CONFIG" -nologo -v:q -clp:ErrorsOnly
+        "$ROOT/tests/$project/bin/$CONFIG/net10.0/$project" -namespace "${project%.Tests}.Tests.Fuzzing" -noLogo
+    done
+}
+
 case "${1:-}" in
     setup) setup ;;
     build) build ;;
@@ -118,8 +129,9 @@ case "${1:-}" in
     test) run_tests ;;
     demo) shift; demo "$@" ;;
     bench) shift; bench "$@" ;;
+    fuzz) fuzz ;;
     *)
-        echo "usage: ./build.sh {setup|build|publish|test|demo|bench}" >&2
+        echo "usage: ./build.sh {setup|build|publish|test|demo|bench|fuzz}" >&2
         exit 2
         ;;
 esac

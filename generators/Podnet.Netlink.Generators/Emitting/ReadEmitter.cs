@@ -13,6 +13,8 @@ internal static class ReadEmitter
     /// <summary>Nesting deeper than this is rejected, so hostile input cannot exhaust the stack.</summary>
     public const int MaxDepth = 32;
 
+    private const int MacSize = 6;
+
     public static void Emit(SourceWriter writer, AttributeSetModel set)
     {
         writer.WriteLine("/// <inheritdoc/>");
@@ -100,7 +102,19 @@ internal static class ReadEmitter
         }
 
         string value = PayloadCode.Read(member.Payload, "payload");
-        if (member.Shape != MemberShape.Repeated)
+        if (member.Payload.Kind == PayloadKind.Mac && member.Shape != MemberShape.Repeated)
+        {
+            // Link-layer addresses of other sizes (tunnels: 4 or 16 bytes) are kept raw instead of failing the parse.
+            writer.WriteLine($"if (payload.Length == {MacSize})");
+            writer.OpenBlock();
+            writer.WriteLine($"{target} = {value};");
+            writer.CloseBlock();
+            writer.WriteLine("else");
+            writer.OpenBlock();
+            EmitAppendUnknown(writer, "raw");
+            writer.CloseBlock();
+        }
+        else if (member.Shape != MemberShape.Repeated)
         {
             writer.WriteLine($"{target} = {value};");
         }

@@ -21,7 +21,10 @@ internal static class WriteEmitter
             EmitMember(writer, member);
         }
 
+        writer.WriteLine("if (!this.UnknownAttributes.IsEmpty)");
+        writer.OpenBlock();
         writer.WriteLine("writer.WriteRaw(this.UnknownAttributes.Span);");
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 

@@ -112,6 +112,24 @@ public ref struct NetlinkWriter
     /// <summary>Writes a NUL-terminated UTF-8 string attribute.</summary>
     public void WriteString(ushort type, string value)
     {
+        // Interface names, kinds and table names are ASCII: encode straight into place in one pass.
+        int start = _position;
+        if (_buffer.Length - start > NetlinkAttribute.HeaderSize &&
+            System.Text.Ascii.FromUtf16(value, _buffer[(start + NetlinkAttribute.HeaderSize)..], out int ascii) == System.Buffers.OperationStatus.Done)
+        {
+            int total = NetlinkAttribute.HeaderSize + ascii + 1;
+            int aligned = NetlinkAttribute.Align(total);
+            if (total <= ushort.MaxValue && _buffer.Length - start >= aligned)
+            {
+                ushort len = (ushort)total;
+                MemoryMarshal.Write(_buffer[start..], in len);
+                MemoryMarshal.Write(_buffer[(start + 2)..], in type);
+                _buffer.Slice(start + total - 1, aligned - total + 1).Clear();
+                _position = start + aligned;
+                return;
+            }
+        }
+
         int length = Encoding.UTF8.GetByteCount(value);
         Span<byte> p = BeginAttribute(type, length + 1);
         Encoding.UTF8.GetBytes(value, p);

@@ -12,7 +12,7 @@ public sealed class ParserFuzzerSelfTests
     {
         var fuzzer = new ParserFuzzer("Fake", input => input.Length > 6 ? throw new IndexOutOfRangeException() : new object(), typeof(NetlinkParseException), MutationStyle.Netlink);
         InvalidOperationException failure = Assert.Throws<InvalidOperationException>(() => fuzzer.Run(s_seeds, s_seeds, seconds: 1));
-        Assert.Contains(nameof(IndexOutOfRangeException), failure.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(IndexOutOfRangeException), failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

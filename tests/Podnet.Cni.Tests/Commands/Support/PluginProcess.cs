@@ -34,12 +34,19 @@ internal static class PluginProcess
             : NetworkNamespace.RunInNamespace(netnsPath, () => Process.Start(info)!);
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!string.IsNullOrEmpty(stdin))
+        try
         {
-            await process.StandardInput.WriteAsync(stdin);
-        }
+            if (!string.IsNullOrEmpty(stdin))
+            {
+                await process.StandardInput.WriteAsync(stdin);
+            }
 
-        process.StandardInput.Close();
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The plugin may answer (an environment error, say) and exit before it reads stdin: a broken pipe.
+        }
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {

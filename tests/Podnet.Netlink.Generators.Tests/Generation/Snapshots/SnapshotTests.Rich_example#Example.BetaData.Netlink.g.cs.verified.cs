@@ -37,7 +37,10 @@ namespace Example
             {
                 writer.WriteFlag(2);
             }
-            writer.WriteRaw(this.UnknownAttributes.Span);
+            if (!this.UnknownAttributes.IsEmpty)
+            {
+                writer.WriteRaw(this.UnknownAttributes.Span);
+            }
         }
 
         /// <inheritdoc/>

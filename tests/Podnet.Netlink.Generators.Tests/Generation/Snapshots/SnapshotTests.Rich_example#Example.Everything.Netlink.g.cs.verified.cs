@@ -297,7 +297,10 @@ namespace Example
             {
                 writer.WriteString(28, value_Kind);
             }
-            writer.WriteRaw(this.UnknownAttributes.Span);
+            if (!this.UnknownAttributes.IsEmpty)
+            {
+                writer.WriteRaw(this.UnknownAttributes.Span);
+            }
         }
 
         /// <inheritdoc/>
@@ -369,10 +372,42 @@ namespace Example
                         result.Memory = new global::System.ReadOnlyMemory<byte>(payload.ToArray());
                         break;
                     case 16:
-                        result.Mac = global::Podnet.Netlink.NetlinkPayload.ReadMac(payload, type);
+                        if (payload.Length == 6)
+                        {
+                            result.Mac = global::Podnet.Netlink.NetlinkPayload.ReadMac(payload, type);
+                        }
+                        else
+                        {
+                            {
+                                int needed = unknownLength + global::Podnet.Netlink.NetlinkAttribute.Align(raw.Length);
+                                if (unknown is null || unknown.Length < needed)
+                                {
+                                    global::System.Array.Resize(ref unknown, global::System.Math.Max(needed, unknownLength * 2));
+                                }
+
+                                raw.CopyTo(global::System.MemoryExtensions.AsSpan(unknown, unknownLength));
+                                unknownLength = needed;
+                            }
+                        }
                         break;
                     case 17:
-                        result.Broadcast = global::Podnet.Netlink.NetlinkPayload.ReadMac(payload, type);
+                        if (payload.Length == 6)
+                        {
+                            result.Broadcast = global::Podnet.Netlink.NetlinkPayload.ReadMac(payload, type);
+                        }
+                        else
+                        {
+                            {
+                                int needed = unknownLength + global::Podnet.Netlink.NetlinkAttribute.Align(raw.Length);
+                                if (unknown is null || unknown.Length < needed)
+                                {
+                                    global::System.Array.Resize(ref unknown, global::System.Math.Max(needed, unknownLength * 2));
+                                }
+
+                                raw.CopyTo(global::System.MemoryExtensions.AsSpan(unknown, unknownLength));
+                                unknownLength = needed;
+                            }
+                        }
                         break;
                     case 18:
                         result.Address4 = global::Podnet.Netlink.NetlinkPayload.ReadAddress(payload, type);

@@ -28,7 +28,10 @@ namespace Example
             {
                 writer.WriteString(3, value_Name);
             }
-            writer.WriteRaw(this.UnknownAttributes.Span);
+            if (!this.UnknownAttributes.IsEmpty)
+            {
+                writer.WriteRaw(this.UnknownAttributes.Span);
+            }
         }
 
         /// <inheritdoc/>
