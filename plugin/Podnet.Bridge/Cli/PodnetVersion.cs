@@ -9,5 +9,5 @@ internal static class PodnetVersion
         typeof(PodnetVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "0.0.0";
 
-    public static string About => $"podnet {Text}: CNI bridge plugin with in-process host-local IPAM (https://github.com/podnet/podnet)";
+    public static string About => $"podnet {Text}: CNI bridge plugin with in-process host-local IPAM";
 }
