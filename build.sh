@@ -12,7 +12,7 @@ RID="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
 
 # OS packages: clang + zlib for NativeAOT; the reference plugins, iproute2, nftables and strace for
 # interop and golden tests; Go and the CNI library sources for the libcni driver.
-APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev)
+APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time)
 
 setup() {
     local missing=()
@@ -108,6 +108,8 @@ demo() {
 bench() {
     publish
     "$ROOT/bench/route-sync/run.sh"
+    # podnet vs reference bridge + host-local; options via PLUGIN_COMPARE_ARGS="--cycles 50 ...".
+    PLUGIN_COMPARE_COMMAND="./build.sh bench" "$ROOT/bench/plugin-compare/run.sh" ${PLUGIN_COMPARE_ARGS:-}
     dotnet run -c Release --project "$ROOT/bench/Podnet.Benchmarks" -- "$@"
 }
 

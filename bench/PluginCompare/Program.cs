@@ -127,17 +127,19 @@ internal static class Program
 
     private static string ReferenceVersion(SimulatedNode node, string bridge)
     {
-        // Without CNI_COMMAND the reference plugins print "CNI bridge plugin vX.Y.Z" to stderr.
+        // Without CNI_COMMAND the reference plugins print "CNI bridge plugin vX.Y.Z" (Debian's build: "version unknown").
         PluginRun run = node.Start([bridge], ["PATH=/usr/sbin:/usr/bin:/sbin:/bin"], []).Complete();
-        return run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "unknown version";
+        string about = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "?";
+        string? package = DebianPackage.InstalledVersion("containernetworking-plugins");
+        return package is null ? about : $"package {package}; `bridge` says \"{about}\"";
     }
 
     private static string Section(BenchmarkOptions options, ComparisonResult result, ComparisonTable table, string machine)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}.\n");
-        text.Append(CultureInfo.InvariantCulture, $"Reference: Debian `containernetworking-plugins` ({result.ReferenceVersion}), `{options.ReferenceDirectory}/bridge` + `host-local`.\n");
-        text.Append(CultureInfo.InvariantCulture, $"podnet: `{options.Podnet}` (NativeAOT).\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"- Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine} (the plugins take turns, so background load weighs on both alike).\n");
+        text.Append(CultureInfo.InvariantCulture, $"- Reference: Debian `containernetworking-plugins` ({result.ReferenceVersion}), `{options.ReferenceDirectory}/bridge` + `host-local`.\n");
+        text.Append(CultureInfo.InvariantCulture, $"- podnet: `{options.Podnet}` (NativeAOT, {result.PodnetBytes:N0} bytes).\n\n");
         text.Append("Command:\n\n```\n").Append(options.Command ?? "./build.sh bench").Append("\n```\n\n");
         text.Append("How: one simulated node — a \"node\" network namespace where every plugin process runs (started with ")
             .Append("`posix_spawn` from a thread inside it, environment + stdin exactly as a runtime passes them) and one network ")

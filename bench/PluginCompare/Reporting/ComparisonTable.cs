@@ -49,7 +49,7 @@ internal sealed class ComparisonTable(ComparisonResult result)
         int window = Math.Min(10, rf.Count / 2);
         rows.Add(Time($"fill /24: mean ADD, first {window} pods (ms)", rf.Take(window).Average(), pf.Take(window).Average()));
         rows.Add(Time($"fill /24: mean ADD, last {window} pods (ms)", rf.TakeLast(window).Average(), pf.TakeLast(window).Average()));
-        rows.Add(new("fill /24: slope (µs per pod already there)", Us(LinearFit.Slope(rf)), Us(LinearFit.Slope(pf)), string.Empty));
+        rows.Add(new("fill /24: least-squares slope (µs per pod already there)", Us(LinearFit.Slope(rf) * 1000), Us(LinearFit.Slope(pf) * 1000), string.Empty));
 
         var (ra, rd) = result.Concurrent[Reference];
         var (pa, pd) = result.Concurrent[Podnet];

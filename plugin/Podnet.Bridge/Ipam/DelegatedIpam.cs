@@ -9,20 +9,47 @@ namespace Podnet.Bridge.Ipam;
 /// </summary>
 internal static class DelegatedIpam
 {
-    public static IpamOutcome Add(CniRequest request, string type) =>
-        DelegatedResult.Parse(Run(request, type, "ADD"), type);
-
-    public static void Delete(CniRequest request, string type) => Run(request, type, "DEL");
-
-    public static void Check(CniRequest request, string type) => Run(request, type, "CHECK");
-
-    public static void Status(CniRequest request, string type) => Run(request, type, "STATUS");
-
-    public static void GarbageCollect(CniRequest request, string type) => Run(request, type, "GC");
-
-    private static byte[] Run(CniRequest request, string type, string command)
+    /// <summary>
+    /// ADD; when it fails (the delegate's error, or a result podnet cannot use) the delegate gets DEL before the
+    /// error is returned, as the spec's delegation procedure says, so a reservation it made does not leak.
+    /// </summary>
+    public static IpamOutcome Add(CniRequest request, string type)
     {
         string binary = Find(request, type);
+        try
+        {
+            return DelegatedResult.Parse(Run(request, binary, type, "ADD"), type);
+        }
+        catch
+        {
+            ReleaseAfterFailedAdd(request, binary, type);
+            throw;
+        }
+    }
+
+    public static void Delete(CniRequest request, string type) => Run(request, Find(request, type), type, "DEL");
+
+    public static void Check(CniRequest request, string type) => Run(request, Find(request, type), type, "CHECK");
+
+    public static void Status(CniRequest request, string type) => Run(request, Find(request, type), type, "STATUS");
+
+    public static void GarbageCollect(CniRequest request, string type) => Run(request, Find(request, type), type, "GC");
+
+    private static void ReleaseAfterFailedAdd(CniRequest request, string binary, string type)
+    {
+        try
+        {
+            Run(request, binary, type, "DEL");
+        }
+        catch (Exception e) when (e is CniException or IOException or System.ComponentModel.Win32Exception)
+        {
+            // The ADD's error is the one to report; the failed DEL is only logged.
+            Console.Error.WriteLine($"podnet: DEL of IPAM plugin {type} after its failed ADD failed: {e.Message}");
+        }
+    }
+
+    private static byte[] Run(CniRequest request, string binary, string type, string command)
+    {
         var start = new ProcessStartInfo(binary)
         {
             RedirectStandardInput = true,
@@ -38,9 +65,15 @@ internal static class DelegatedIpam
 
         start.Environment["CNI_COMMAND"] = command;
         using Process process = Process.Start(start) ?? throw new CniException(CniErrorCode.IOFailure, $"could not start IPAM plugin {binary}");
-        using (Stream stdin = process.StandardInput.BaseStream)
+        try
         {
+            using Stream stdin = process.StandardInput.BaseStream;
             stdin.Write(request.Config.Span);
+        }
+        catch (IOException)
+        {
+            // The delegate exited (or closed stdin) before reading all of it, e.g. on a bad environment: its exit
+            // status and error object say why, so go on and read them.
         }
 
         using var output = new MemoryStream();
