@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the time of one ADD and one DEL goes, for podnet and for the reference bridge + host-local:
-# `strace -c -f` (syscall time) and `strace -f -T` (the slow syscalls), inside network namespaces this script
-# creates and removes. Needs root, strace and a published podnet. Usage: bench/plugin-compare/profile.sh [PODNET]
+# `strace -c -w -f` (syscall wall time) and `strace -f -T` (the slow syscalls), inside network namespaces this script
+# creates and removes; then podnet's RSS at Main from /proc/PID/smaps. Needs root, strace and a published podnet.
+# Usage: bench/plugin-compare/profile.sh [PODNET]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
