@@ -18,8 +18,11 @@ internal sealed class DemoCluster : IDisposable
     private readonly string _prefix;
     private readonly TextWriter _out;
 
-    public DemoCluster(string pluginBinary, TextWriter output)
+    private readonly CancellationToken _cancel;
+
+    public DemoCluster(string pluginBinary, TextWriter output, CancellationToken cancel)
     {
+        _cancel = cancel;
         PluginBinary = pluginBinary;
         _out = output;
         _prefix = "pnd-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
@@ -48,6 +51,7 @@ internal sealed class DemoCluster : IDisposable
 
         for (int n = 1; n <= nodeCount; n++)
         {
+            _cancel.ThrowIfCancellationRequested();
             string name = $"node{n:00}";
             string ns = CreateNamespace(name);
             string dir = System.IO.Path.Combine(WorkDirectory, name);
@@ -61,6 +65,7 @@ internal sealed class DemoCluster : IDisposable
         WriteClusterFile();
         foreach (DemoNode node in Nodes)
         {
+            _cancel.ThrowIfCancellationRequested();
             CniInvocation.Outcome installed = CniInvocation.Run(node.NamespacePath, PluginBinary, new Dictionary<string, string>(), null,
                 ["install", "--cluster", ClusterFile, "--node", node.Name, "--bin-dir", node.BinDirectory, "--conf-dir", node.ConfigDirectory]);
             Require(installed, $"podnet install on {node.Name}");
@@ -75,6 +80,7 @@ internal sealed class DemoCluster : IDisposable
             string config = PluginConfig(node);
             for (int p = 1; p <= perNode; p++)
             {
+                _cancel.ThrowIfCancellationRequested();
                 string name = $"{node.Name}-pod{p}";
                 string ns = CreateNamespace(name);
                 var pod = new DemoPod(name, ns, node, $"{_prefix}-{name}");
@@ -88,11 +94,26 @@ internal sealed class DemoCluster : IDisposable
         }
     }
 
+    /// <summary>Prints the bridge podnet made on each node, with its address.</summary>
+    public void DescribeBridges()
+    {
+        foreach (DemoNode node in Nodes)
+        {
+            using Rtnetlink netlink = Rtnetlink.OpenIn(node.NamespacePath);
+            LinkMessage bridge = netlink.Links.Find("v-net-0")
+                ?? throw new DemoFailedException($"{node.Name} has no bridge v-net-0 after the pods were added");
+            string addresses = string.Join(", ", netlink.Addresses.ListOf(bridge.Header.Index, RouteAddressFamily.Inet));
+            string ports = string.Join(", ", netlink.Links.List().Where(l => l.Master == bridge.Header.Index).Select(l => l.Name));
+            _out.WriteLine($"  {node.Name}: bridge v-net-0 ({bridge.LinkInfo?.Kind}) at {addresses}, up; ports: {ports}");
+        }
+    }
+
     /// <summary>Runs the route agent on every node.</summary>
     public void SyncRoutes()
     {
         foreach (DemoNode node in Nodes)
         {
+            _cancel.ThrowIfCancellationRequested();
             CniInvocation.Outcome synced = CniInvocation.Run(node.NamespacePath, System.IO.Path.Combine(node.BinDirectory, "podnet"), new Dictionary<string, string>(), null,
                 ["routes", "sync", "--cluster", ClusterFile, "--node", node.Name]);
             Require(synced, $"podnet routes sync on {node.Name}");

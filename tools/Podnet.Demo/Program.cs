@@ -20,21 +20,22 @@ internal static class Program
             return 2;
         }
 
-        using var cluster = new DemoCluster(plugin, Console.Out);
-
-        // Ctrl-C or SIGTERM: tear everything down before exiting.
-        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.Dispose());
-        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.Dispose());
+        // Ctrl-C or SIGTERM: stop at the next step, then the using below tears everything down.
+        using var interrupted = new CancellationTokenSource();
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupted.Cancel(); });
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupted.Cancel(); });
+        using var cluster = new DemoCluster(plugin, Console.Out, interrupted.Token);
         try
         {
             Console.WriteLine("== nodes on one L2 segment (192.168.1.0/20)");
             cluster.BuildNodes(3);
             Console.WriteLine($"== pods, {podsPerNode} per node, each added by `podnet` as a container runtime would (CNI ADD)");
             cluster.AddPods(podsPerNode);
+            cluster.DescribeBridges();
             Console.WriteLine("== routes between nodes: podnet routes sync on every node");
             cluster.SyncRoutes();
             Console.WriteLine("== reachability: one UDP datagram from every pod to every pod");
-            int failures = PrintMatrix(cluster.Pods);
+            int failures = PrintMatrix(cluster.Pods, interrupted.Token);
             Console.WriteLine("== cleanup: CNI DEL of every pod");
             failures += cluster.DeletePods();
             Console.WriteLine(failures == 0
@@ -47,9 +48,14 @@ internal static class Program
             Console.Error.WriteLine($"demo failed: {e.Message}");
             return 1;
         }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("demo interrupted: removing everything it created");
+            return 130;
+        }
     }
 
-    private static int PrintMatrix(IReadOnlyList<DemoPod> pods)
+    private static int PrintMatrix(IReadOnlyList<DemoPod> pods, CancellationToken cancel)
     {
         using var probe = new ReachabilityProbe(pods);
         int width = pods.Max(p => p.Name.Length) + 2;
@@ -64,6 +70,7 @@ internal static class Program
         var crossNode = new List<string>();
         foreach (DemoPod from in pods)
         {
+            cancel.ThrowIfCancellationRequested();
             Console.Write(from.Name.PadRight(width));
             foreach (DemoPod to in pods)
             {
