@@ -68,8 +68,8 @@ internal static class InstallCommand
         string self = Environment.ProcessPath ?? throw new InstallException("cannot find the running podnet binary");
         NodeInstallation.Outcome binary = installation.InstallBinary(self);
         NodeInstallation.Outcome conflist = installation.InstallConflist(template.Render());
-        stdout.WriteLine($"{installation.BinaryPath}: {binary.ToString().ToLowerInvariant()}");
-        stdout.WriteLine($"{installation.ConflistPath}: {conflist.ToString().ToLowerInvariant()}");
+        stdout.WriteLine($"{installation.BinaryPath}: {Label(binary)}");
+        stdout.WriteLine($"{installation.ConflistPath}: {Label(conflist)}");
         return 0;
     }
 
@@ -103,4 +103,11 @@ internal static class InstallCommand
 
         throw new UsageException("give --subnet CIDR or --cluster FILE --node NAME");
     }
+
+    private static string Label(NodeInstallation.Outcome outcome) => outcome switch
+    {
+        NodeInstallation.Outcome.Created => "created",
+        NodeInstallation.Outcome.Replaced => "replaced",
+        _ => "unchanged",
+    };
 }

@@ -12,11 +12,20 @@ internal sealed class SyncReport
 
     public bool HasConflicts => Count(RouteChangeKind.Conflict) > 0;
 
+    private static string Label(RouteChangeKind kind) => kind switch
+    {
+        RouteChangeKind.Added => "added",
+        RouteChangeKind.Replaced => "replaced",
+        RouteChangeKind.Removed => "removed",
+        RouteChangeKind.Unchanged => "unchanged",
+        _ => "conflict",
+    };
+
     public void WriteTo(TextWriter writer)
     {
         foreach (RouteChange change in Changes.Where(c => c.Kind != RouteChangeKind.Unchanged))
         {
-            writer.WriteLine($"{change.Kind.ToString().ToLowerInvariant(),-9} {change.Destination} {change.Detail}");
+            writer.WriteLine($"{Label(change.Kind),-9} {change.Destination} {change.Detail}");
         }
 
         writer.WriteLine(ChangedAnything

@@ -145,8 +145,8 @@ public static class CniPluginHost
             case CniCommand.Status or CniCommand.Gc when !CniVersion.AtLeast(version, "1.1.0"):
                 throw new CniException(
                     CniErrorCode.IncompatibleVersion,
-                    $"config version does not allow {command.ToString().ToUpperInvariant()}",
-                    $"config is \"{version}\"; {command.ToString().ToUpperInvariant()} needs 1.1.0 or later");
+                    $"config version does not allow {(command == CniCommand.Status ? "STATUS" : "GC")}",
+                    $"config is \"{version}\"; {(command == CniCommand.Status ? "STATUS" : "GC")} needs 1.1.0 or later");
         }
 
         string path = Get(environment, "CNI_PATH");
