@@ -90,10 +90,9 @@ internal static class AttributeMemberParser
         PayloadModel payload;
         if (isSubMessage)
         {
-            if (shape != MemberShape.Reference || bigEndian)
+            if (shape != MemberShape.Reference)
             {
-                problems.Add(new AttributeSetProblem(
-                    bigEndian ? AttributeSetProblemKind.ByteOrderOnNonInteger : AttributeSetProblemKind.UnsupportedMemberType, member, attribute));
+                problems.Add(new AttributeSetProblem(AttributeSetProblemKind.UnsupportedMemberType, member, attribute));
                 return null;
             }
 

@@ -54,7 +54,7 @@ internal enum AttributeSetProblemKind
     /// <summary>PN1016: a <c>List&lt;T&gt;</c> member without <c>Repeated = true</c>. Member skipped.</summary>
     ListNotRepeated,
 
-    /// <summary>PN1017: <c>ByteOrder = BigEndian</c> on a member that is not a 16/32/64-bit integer. Member skipped.</summary>
+    /// <summary>PN1017: <c>ByteOrder = BigEndian</c> on a member that is not a 16/32/64-bit integer. Reported by the analyzer as a warning; the generator ignores the byte order and keeps the member.</summary>
     ByteOrderOnNonInteger,
 
     /// <summary>PN1018: the member is static, read-only or init-only (a get-only repeated list is fine). Member (or, for a header, the set) skipped.</summary>

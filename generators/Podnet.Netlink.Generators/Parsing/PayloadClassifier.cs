@@ -20,8 +20,8 @@ internal static class PayloadClassifier
 
         if (bigEndian && !payload.IsInteger)
         {
-            problem = AttributeSetProblemKind.ByteOrderOnNonInteger;
-            return null;
+            // PN1017 is a warning: the byte order has no meaning here, so it is ignored and the member is kept.
+            return payload;
         }
 
         return payload with { IsBigEndian = bigEndian && payload.Kind is not (PayloadKind.U8 or PayloadKind.S8) };

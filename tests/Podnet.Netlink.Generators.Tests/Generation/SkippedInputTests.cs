@@ -31,7 +31,6 @@ public sealed class SkippedInputTests
     [InlineData("[NetlinkAttribute(5)] public System.Text.StringBuilder? NotASet { get; set; }")]
     [InlineData("[NetlinkAttribute(5, Repeated = true)] public int[]? NotAList { get; set; }")]
     [InlineData("[NetlinkAttribute(5)] public List<int>? NotRepeated { get; set; }")]
-    [InlineData("[NetlinkAttribute(5, ByteOrder = NetlinkByteOrder.BigEndian)] public string? BigString { get; set; }")]
     [InlineData("[NetlinkAttribute(5)] public int? ReadOnly { get; }")]
     [InlineData("[NetlinkAttribute(5)] public int? InitOnly { get; init; }")]
     [InlineData("[NetlinkAttribute(5)] public bool? NullableFlag { get; set; }")]
@@ -64,5 +63,29 @@ public sealed class SkippedInputTests
         Assert.DoesNotContain("case 0:", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("Duplicate", generated, StringComparison.Ordinal);
         Assert.DoesNotContain(output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Byte_order_on_a_non_integer_is_ignored_and_the_member_is_kept()
+    {
+        // PN1017 is a warning, so the member must not disappear: the byte order simply has no meaning for a string.
+        string source = """
+            using Podnet.Netlink;
+            namespace Example;
+            [NetlinkAttributeSet]
+            public sealed partial class Valid
+            {
+                [NetlinkAttribute(1)] public int? A { get; set; }
+                [NetlinkAttribute(5, ByteOrder = NetlinkByteOrder.BigEndian)] public string? BigString { get; set; }
+            }
+            """;
+
+        (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
+
+        Assert.Empty(result.Diagnostics);
+        string generated = Assert.Single(result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("case 5:", generated, StringComparison.Ordinal);
+        Assert.Contains("writer.WriteString(5, ", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error);
     }
 }
