@@ -12,11 +12,11 @@ public sealed class InstallCommandTests
     {
         using var dirs = new InstallDirectories();
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments("--subnet", "10.244.1.0/24,fd10:1::/64"));
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--subnet", "10.244.1.0/24,fd10:1::/64"));
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal($"{dirs.BinaryPath}: created\n{dirs.ConflistPath}: created\n", outcome.Stdout);
-        Assert.Equal(File.ReadAllBytes(PodnetExecutable.Path), File.ReadAllBytes(dirs.BinaryPath));
+        Assert.Equal(File.ReadAllBytes(PodnetBinary.Path), File.ReadAllBytes(dirs.BinaryPath));
         Assert.Equal(
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
             UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
@@ -41,7 +41,7 @@ public sealed class InstallCommandTests
     {
         using var dirs = new InstallDirectories();
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments(
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments(
             "--subnet", "10.10.0.0/16", "--network", "k8s-pod-network", "--bridge", "cni0", "--mtu", "1450", "--portmap", "--conf-name", "05-pods.conflist"));
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -62,10 +62,10 @@ public sealed class InstallCommandTests
     public async Task Installing_twice_reports_both_files_unchanged()
     {
         using var dirs = new InstallDirectories();
-        Assert.Equal(0, (await PodnetExecutable.RunAsync(dirs.Arguments("--subnet", "10.244.1.0/24"))).ExitCode);
+        Assert.Equal(0, (await OperatorCommand.RunPodnetAsync(dirs.Arguments("--subnet", "10.244.1.0/24"))).ExitCode);
         DateTime written = File.GetLastWriteTimeUtc(dirs.ConflistPath);
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments("--subnet", "10.244.1.0/24"));
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--subnet", "10.244.1.0/24"));
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal($"{dirs.BinaryPath}: unchanged\n{dirs.ConflistPath}: unchanged\n", outcome.Stdout);
@@ -80,13 +80,13 @@ public sealed class InstallCommandTests
         const string Existing = "{\"cniVersion\":\"1.0.0\",\"name\":\"other\",\"plugins\":[{\"type\":\"bridge\"}]}\n";
         File.WriteAllText(dirs.ConflistPath, Existing);
 
-        CommandOutcome refused = await PodnetExecutable.RunAsync(dirs.Arguments("--subnet", "10.244.1.0/24"));
+        ProcessOutcome refused = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--subnet", "10.244.1.0/24"));
 
         Assert.True(refused.ExitCode == 1, refused.ToString());
         Assert.Contains($"podnet install: {dirs.ConflistPath} exists with different content; use --force to replace it", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(Existing, File.ReadAllText(dirs.ConflistPath));
 
-        CommandOutcome forced = await PodnetExecutable.RunAsync(dirs.Arguments("--subnet", "10.244.1.0/24", "--force"));
+        ProcessOutcome forced = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--subnet", "10.244.1.0/24", "--force"));
 
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.Contains($"{dirs.ConflistPath}: replaced", forced.Stdout, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class InstallCommandTests
         using var dirs = new InstallDirectories();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments("--cluster", cluster.Path, "--node", "c"));
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--cluster", cluster.Path, "--node", "c"));
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         using JsonDocument conflist = JsonDocument.Parse(File.ReadAllBytes(dirs.ConflistPath));
@@ -115,7 +115,7 @@ public sealed class InstallCommandTests
         using var dirs = new InstallDirectories();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B);
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments("--cluster", cluster.Path, "--node", "zz"));
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--cluster", cluster.Path, "--node", "zz"));
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains($"podnet install: node zz is not in {cluster.Path}", outcome.Stderr, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class InstallCommandTests
             File.WriteAllText(path, content);
         }
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments("--cluster", path, "--node", "a"));
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--cluster", path, "--node", "a"));
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.StartsWith("podnet install: ", outcome.Stderr, StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public sealed class InstallCommandTests
         string notADirectory = dirs.File("plain-file");
         File.WriteAllText(notADirectory, "x");
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(
             ["install", "--subnet", "10.244.1.0/24", "--bin-dir", dirs.BinDirectory, "--conf-dir", Path.Combine(notADirectory, "net.d")]);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
@@ -172,7 +172,7 @@ public sealed class InstallCommandTests
         using var dirs = new InstallDirectories();
         string[] arguments = option == "--subnet" ? dirs.Arguments(option, value) : dirs.Arguments("--subnet", "10.244.1.0/24", option, value);
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(arguments);
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(arguments);
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.StartsWith($"podnet install: {expected}", outcome.Stderr, StringComparison.Ordinal);
@@ -185,7 +185,7 @@ public sealed class InstallCommandTests
     {
         using var dirs = new InstallDirectories();
 
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(dirs.Arguments());
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments());
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.StartsWith("podnet install: give --subnet CIDR or --cluster FILE --node NAME", outcome.Stderr, StringComparison.Ordinal);

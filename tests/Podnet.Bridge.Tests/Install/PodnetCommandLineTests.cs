@@ -8,7 +8,7 @@ public sealed class PodnetCommandLineTests
     [Fact]
     public async Task Podnet_without_arguments_or_cni_command_prints_version_and_usage_and_exits_0()
     {
-        CommandOutcome outcome = await PodnetExecutable.RunAsync([]);
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync([]);
 
         // Like the reference plugins, a bare run is not an error: it tells who it is and how to use it (on stderr).
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -22,7 +22,7 @@ public sealed class PodnetCommandLineTests
     [Fact]
     public async Task Podnet_version_prints_the_version_and_the_supported_cni_versions()
     {
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(["version"]);
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(["version"]);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Matches(@"^podnet \d+\.\d+\.\d+\S*\nCNI protocol versions supported: 0\.3\.0, 0\.3\.1, 0\.4\.0, 1\.0\.0, 1\.1\.0\n$", outcome.Stdout);
@@ -31,7 +31,7 @@ public sealed class PodnetCommandLineTests
     [Fact]
     public async Task An_unknown_command_is_a_usage_error_with_exit_code_2()
     {
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(["frobnicate"]);
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(["frobnicate"]);
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Contains("podnet: unknown command: frobnicate", outcome.Stderr, StringComparison.Ordinal);

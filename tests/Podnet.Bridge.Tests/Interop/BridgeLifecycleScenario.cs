@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Podnet.Netlink;
 
 namespace Podnet.Bridge.Tests.Interop;
 
@@ -16,7 +17,7 @@ public static class BridgeLifecycleScenario
     public static async Task RunAsync(string pluginType, string pluginBinary, string cniVersion, CancellationToken cancellationToken)
     {
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        await using PodNetworkSandbox sandbox = await PodNetworkSandbox.CreateAsync(cancellationToken);
+        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
         string pluginDirectory = PluginDirectory.Prepare(pluginType, pluginBinary, sandbox.Directory);
         var conflist = new BridgeConflist(
             cniVersion, sandbox.NetworkName, pluginType, sandbox.BridgeName, sandbox.Subnet, sandbox.IpamDataDirectory);
@@ -39,9 +40,9 @@ public static class BridgeLifecycleScenario
         Assert.True(sandbox.Subnet.Contains(pod.Address), $"{pod.Address} is outside {sandbox.Subnet}");
         Assert.Equal(sandbox.Subnet.PrefixLength, pod.PrefixLength);
 
-        string podAddresses = await RequireAsync(sandbox.Pod.IpAsync(["-o", "-4", "addr", "show", "dev", IfName], cancellationToken));
+        string podAddresses = await RequireAsync(IpAsync(sandbox.Pod, ["-o", "-4", "addr", "show", "dev", IfName], cancellationToken));
         Assert.Contains($"inet {pod.Address}/{pod.PrefixLength}", podAddresses, StringComparison.Ordinal);
-        await RequireAsync(sandbox.Node.IpAsync(["-o", "link", "show", "dev", sandbox.BridgeName], cancellationToken));
+        await RequireAsync(IpAsync(sandbox.Node, ["-o", "link", "show", "dev", sandbox.BridgeName], cancellationToken));
         Assert.True(File.Exists(Path.Combine(sandbox.IpamNetworkDirectory, pod.Address.ToString())),
             $"host-local holds no lease file for {pod.Address} in {sandbox.IpamNetworkDirectory}");
         string dnat = $"--to-destination {pod.Address}:{ContainerPort}";
@@ -63,7 +64,7 @@ public static class BridgeLifecycleScenario
         LibcniOutcome del = await driver.RunAsync(LibcniCommand.Del, runtimeConf, cancellationToken);
         Assert.True(del.Succeeded, del.ToString());
 
-        string podLinks = await RequireAsync(sandbox.Pod.IpAsync(["-o", "link", "show"], cancellationToken));
+        string podLinks = await RequireAsync(IpAsync(sandbox.Pod, ["-o", "link", "show"], cancellationToken));
         Assert.DoesNotContain(IfName, LinkNames(podLinks));
         Assert.False(File.Exists(Path.Combine(sandbox.IpamNetworkDirectory, pod.Address.ToString())),
             $"host-local still holds a lease file for {pod.Address} after DEL");
@@ -77,7 +78,11 @@ public static class BridgeLifecycleScenario
     }
 
     private static async Task<string> NodeNatRulesAsync(PodNetworkSandbox sandbox, CancellationToken cancellationToken) =>
-        await RequireAsync(sandbox.Node.ExecAsync("iptables-save", ["-t", "nat"], cancellationToken));
+        await RequireAsync(OperatorCommand.RunAsync("iptables-save", ["-t", "nat"], sandbox.Node.Path, cancellationToken: cancellationToken));
+
+    /// <summary>Runs <c>ip -n NAME …</c>, an iproute2 query confined to <paramref name="ns"/>.</summary>
+    private static Task<ProcessOutcome> IpAsync(NetworkNamespace ns, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        OperatorCommand.RunAsync("ip", ["-n", ns.Name, .. arguments], cancellationToken: cancellationToken);
 
     private static async Task<string> RequireAsync(Task<ProcessOutcome> running)
     {

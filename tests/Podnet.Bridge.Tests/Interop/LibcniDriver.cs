@@ -6,6 +6,8 @@ namespace Podnet.Bridge.Tests.Interop;
 /// </summary>
 public sealed class LibcniDriver
 {
+    /// <summary>How long a build or a driver run may take.</summary>
+    private static readonly TimeSpan s_timeLimit = TimeSpan.FromMinutes(3);
     private static readonly SemaphoreSlim s_buildLock = new(1, 1);
     private static string? s_builtBinary;
 
@@ -15,7 +17,7 @@ public sealed class LibcniDriver
     public string BinaryPath { get; }
 
     /// <summary>The script that builds the driver offline from Debian's Go and libcni sources.</summary>
-    public static string BuildScript => Path.Combine(RepositoryLayout.Root, "tests", "interop", "build-libcni-driver.sh");
+    public static string BuildScript => Path.Combine(RepositoryRoot.Path, "tests", "interop", "build-libcni-driver.sh");
 
     /// <summary>
     /// Returns the driver, running its build script once per process first (a no-op when the binary is newer
@@ -28,7 +30,7 @@ public sealed class LibcniDriver
         {
             if (s_builtBinary is null)
             {
-                ProcessOutcome build = await ChildProcess.RunAsync("bash", [BuildScript], cancellationToken);
+                ProcessOutcome build = await OperatorCommand.RunAsync("bash", [BuildScript], timeLimit: s_timeLimit, cancellationToken: cancellationToken);
                 string path = build.Stdout.Trim();
                 if (build.ExitCode != 0 || !File.Exists(path))
                 {
@@ -50,13 +52,12 @@ public sealed class LibcniDriver
     public async Task<LibcniOutcome> RunAsync(LibcniCommand command, LibcniRuntimeConf runtimeConf, CancellationToken cancellationToken)
     {
         string[] arguments = [command.ToString().ToLowerInvariant(), .. runtimeConf.ToArguments()];
-        ProcessOutcome process = runtimeConf.Node is { } node
-            ? await node.ExecAsync(BinaryPath, arguments, cancellationToken)
-            : await ChildProcess.RunAsync(BinaryPath, arguments, cancellationToken);
+        ProcessOutcome process = await OperatorCommand.RunAsync(
+            BinaryPath, arguments, runtimeConf.Node?.Path, timeLimit: s_timeLimit, cancellationToken: cancellationToken);
         return new LibcniOutcome(command, process);
     }
 
     /// <summary>Runs the driver with raw arguments (for tests of the driver's own command line).</summary>
     public Task<ProcessOutcome> RunRawAsync(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        ChildProcess.RunAsync(BinaryPath, arguments, cancellationToken);
+        OperatorCommand.RunAsync(BinaryPath, arguments, timeLimit: s_timeLimit, cancellationToken: cancellationToken);
 }

@@ -19,10 +19,8 @@ public sealed class LibcniDriverTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        await using PodNetworkSandbox sandbox = await PodNetworkSandbox.CreateAsync(cancellationToken);
-        var conflist = new BridgeConflist(
-            "1.0.0", sandbox.NetworkName, "bridge", sandbox.BridgeName, sandbox.Subnet, sandbox.IpamDataDirectory);
-        LibcniRuntimeConf runtimeConf = RuntimeConf(sandbox, sandbox.WriteConflist(conflist.ToJson()));
+        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
+        LibcniRuntimeConf runtimeConf = ReferenceBridgeRuntimeConf(sandbox);
 
         LibcniOutcome cached = await driver.RunAsync(LibcniCommand.Cached, runtimeConf, cancellationToken);
 
@@ -35,7 +33,7 @@ public sealed class LibcniDriverTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        await using PodNetworkSandbox sandbox = await PodNetworkSandbox.CreateAsync(cancellationToken);
+        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
         // host-local refuses a configuration without ranges.
         string conflist = $$$"""
             {"cniVersion":"1.0.0","name":"{{{sandbox.NetworkName}}}","plugins":[{"type":"bridge","bridge":"{{{sandbox.BridgeName}}}",
@@ -55,10 +53,8 @@ public sealed class LibcniDriverTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        await using PodNetworkSandbox sandbox = await PodNetworkSandbox.CreateAsync(cancellationToken);
-        var conflist = new BridgeConflist(
-            "1.0.0", sandbox.NetworkName, "bridge", sandbox.BridgeName, sandbox.Subnet, sandbox.IpamDataDirectory);
-        LibcniRuntimeConf runtimeConf = RuntimeConf(sandbox, sandbox.WriteConflist(conflist.ToJson()));
+        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
+        LibcniRuntimeConf runtimeConf = ReferenceBridgeRuntimeConf(sandbox);
 
         LibcniOutcome validate = await driver.RunAsync(LibcniCommand.Validate, runtimeConf, cancellationToken);
 
@@ -69,8 +65,16 @@ public sealed class LibcniDriverTests
         Assert.Contains("1.0.0", bridgeVersions);
     }
 
+    /// <summary>The reference bridge (CNI 1.0.0) with host-local over the sandbox's subnet, run in the sandbox's node.</summary>
+    private static LibcniRuntimeConf ReferenceBridgeRuntimeConf(PodNetworkSandbox sandbox)
+    {
+        var conflist = new BridgeConflist(
+            "1.0.0", sandbox.NetworkName, "bridge", sandbox.BridgeName, sandbox.Subnet, sandbox.IpamDataDirectory);
+        return RuntimeConf(sandbox, sandbox.WriteConflist(conflist.ToJson()));
+    }
+
     private static LibcniRuntimeConf RuntimeConf(PodNetworkSandbox sandbox, string conflistPath) =>
-        new(conflistPath, sandbox.Pod.Path, sandbox.ContainerId, "eth0", [RepositoryLayout.ReferencePluginDirectory], sandbox.CacheDirectory)
+        new(conflistPath, sandbox.Pod.Path, sandbox.ContainerId, "eth0", [PluginDirectory.Reference], sandbox.CacheDirectory)
         {
             Node = sandbox.Node,
         };

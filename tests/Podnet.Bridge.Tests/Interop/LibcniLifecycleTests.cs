@@ -9,15 +9,15 @@ public sealed class LibcniLifecycleTests
     /// <summary>The reference bridge plugin, the yardstick every row is measured against.</summary>
     public static TheoryData<string, string, string> ReferencePlugins => new()
     {
-        { "bridge", Path.Combine(RepositoryLayout.ReferencePluginDirectory, "bridge"), "0.4.0" },
-        { "bridge", Path.Combine(RepositoryLayout.ReferencePluginDirectory, "bridge"), "1.0.0" },
+        { "bridge", Path.Combine(PluginDirectory.Reference, "bridge"), "0.4.0" },
+        { "bridge", Path.Combine(PluginDirectory.Reference, "bridge"), "1.0.0" },
     };
 
     /// <summary>The podnet plugin (PODNET_BINARY, else artifacts/bin/podnet), in a scratch plugin directory.</summary>
     public static TheoryData<string, string, string> PodnetPlugin => new()
     {
-        { "podnet", RepositoryLayout.PodnetBinary, "0.4.0" },
-        { "podnet", RepositoryLayout.PodnetBinary, "1.0.0" },
+        { "podnet", PodnetBinary.ExpectedPath, "0.4.0" },
+        { "podnet", PodnetBinary.ExpectedPath, "1.0.0" },
     };
 
     [Theory]

@@ -1,3 +1,5 @@
+using Podnet.Netlink;
+
 namespace Podnet.Bridge.Tests.Interop;
 
 /// <summary>One runtime call's parameters, as libcni's <c>RuntimeConf</c> plus where to find plugins and cache.</summary>
@@ -20,7 +22,7 @@ public sealed record LibcniRuntimeConf(
 
     /// <summary>The network namespace the driver (and so every plugin) runs in: the "node".
     /// Null runs it in the caller's namespace, which interop tests must never do.</summary>
-    public InteropNetworkNamespace? Node { get; init; }
+    public NetworkNamespace? Node { get; init; }
 
     /// <summary>The driver's command-line arguments after the verb.</summary>
     public IReadOnlyList<string> ToArguments()

@@ -3,6 +3,9 @@ namespace Podnet.Bridge.Tests.Interop;
 /// <summary>The plugin search path for one test: the plugin under test beside host-local and portmap.</summary>
 public static class PluginDirectory
 {
+    /// <summary>The reference plugins installed by Debian's containernetworking-plugins.</summary>
+    public const string Reference = "/usr/lib/cni";
+
     /// <summary>The plugins every configuration list under test chains with the plugin under test.</summary>
     public static readonly IReadOnlyList<string> Companions = ["host-local", "portmap"];
 
@@ -32,7 +35,7 @@ public static class PluginDirectory
         CopyExecutable(pluginBinary, Path.Combine(directory, pluginType));
         foreach (string name in Companions)
         {
-            CopyExecutable(Path.Combine(RepositoryLayout.ReferencePluginDirectory, name), Path.Combine(directory, name));
+            CopyExecutable(Path.Combine(PluginDirectory.Reference, name), Path.Combine(directory, name));
         }
 
         return directory;

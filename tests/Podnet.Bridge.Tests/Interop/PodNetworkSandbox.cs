@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Podnet.Netlink;
 
 namespace Podnet.Bridge.Tests.Interop;
 
@@ -8,9 +9,9 @@ namespace Podnet.Bridge.Tests.Interop;
 /// rules live; a fresh "pod" namespace; a scratch directory for the configuration, libcni's cache and
 /// host-local's leases. Disposing deletes all of it, also after a failed test.
 /// </summary>
-public sealed class PodNetworkSandbox : IAsyncDisposable
+public sealed class PodNetworkSandbox : IDisposable
 {
-    private PodNetworkSandbox(InteropNetworkNamespace node, InteropNetworkNamespace pod, string directory)
+    private PodNetworkSandbox(NetworkNamespace node, NetworkNamespace pod, string directory)
     {
         Node = node;
         Pod = pod;
@@ -23,10 +24,10 @@ public sealed class PodNetworkSandbox : IAsyncDisposable
     }
 
     /// <summary>The namespace acting as the node.</summary>
-    public InteropNetworkNamespace Node { get; }
+    public NetworkNamespace Node { get; }
 
     /// <summary>The namespace acting as the pod (the container's <c>CNI_NETNS</c>).</summary>
-    public InteropNetworkNamespace Pod { get; }
+    public NetworkNamespace Pod { get; }
 
     /// <summary>The scratch directory.</summary>
     public string Directory { get; }
@@ -53,22 +54,19 @@ public sealed class PodNetworkSandbox : IAsyncDisposable
     public string IpamNetworkDirectory => Path.Combine(IpamDataDirectory, NetworkName);
 
     /// <summary>Creates both namespaces and the scratch directory.</summary>
-    public static async Task<PodNetworkSandbox> CreateAsync(CancellationToken cancellationToken)
+    public static PodNetworkSandbox Create()
     {
         string directory = System.IO.Directory.CreateTempSubdirectory("pn-interop-").FullName;
-        InteropNetworkNamespace? node = null;
+        NetworkNamespace? node = null;
         try
         {
-            node = await InteropNetworkNamespace.CreateAsync(cancellationToken);
-            InteropNetworkNamespace pod = await InteropNetworkNamespace.CreateAsync(cancellationToken);
+            node = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName());
+            NetworkNamespace pod = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName());
             return new PodNetworkSandbox(node, pod, directory);
         }
         catch
         {
-            if (node is not null)
-            {
-                await node.DisposeAsync();
-            }
+            node?.Dispose();
 
             System.IO.Directory.Delete(directory, recursive: true);
             throw;
@@ -84,16 +82,16 @@ public sealed class PodNetworkSandbox : IAsyncDisposable
     }
 
     /// <summary>Deletes the pod namespace, then the node namespace, then the scratch directory.</summary>
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         var failures = new List<Exception>();
-        foreach (InteropNetworkNamespace ns in new[] { Pod, Node })
+        foreach (NetworkNamespace ns in new[] { Pod, Node })
         {
             try
             {
-                await ns.DisposeAsync();
+                ns.Dispose();
             }
-            catch (InvalidOperationException e)
+            catch (SystemCallException e)
             {
                 failures.Add(e);
             }

@@ -75,7 +75,7 @@ public sealed class NodeNetworkNamespace : IDisposable
     /// <summary>Runs <c>ip -n NAME ARGS</c> and fails the test when iproute2 does.</summary>
     public async Task<string> IpAsync(params string[] arguments)
     {
-        CommandOutcome outcome = await OperatorCommand.RunAsync("ip", ["-n", Name, .. arguments]);
+        ProcessOutcome outcome = await OperatorCommand.RunAsync("ip", ["-n", Name, .. arguments]);
         Assert.True(outcome.ExitCode == 0, $"ip -n {Name} {string.Join(' ', arguments)}: {outcome}");
         return outcome.Stdout;
     }

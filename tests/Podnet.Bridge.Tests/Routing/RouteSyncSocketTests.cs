@@ -15,10 +15,11 @@ public sealed partial class RouteSyncSocketTests
         // add routes, report a conflict.
         await node.IpAsync("route", "add", "10.244.3.0/24", "via", "192.168.1.77", "proto", "static");
         string trace = Path.Combine(Path.GetDirectoryName(cluster.Path)!, "strace.txt");
-        CommandOutcome outcome = await OperatorCommand.RunAsync(
+        ProcessOutcome outcome = await OperatorCommand.RunAsync(
             "strace",
-            ["-f", "-e", "trace=socket", "-o", trace, PodnetExecutable.Path, "routes", "sync", "--cluster", cluster.Path, "--node", "a"],
-            node.Path);
+            ["-f", "-e", "trace=socket", "-o", trace, PodnetBinary.Path, "routes", "sync", "--cluster", cluster.Path, "--node", "a"],
+            node.Path,
+            cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(outcome.ExitCode == 3, outcome.ToString());
         Assert.Contains("routes: 3 added", outcome.Stdout, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public sealed class RouteSyncTests
         using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal(TestCluster.RoutesForBAndC, await node.PodnetRoutesAsync());
@@ -29,7 +29,7 @@ public sealed class RouteSyncTests
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
 
         cluster.Write(TestCluster.A, TestCluster.B with { NodeIps = ["192.168.1.22", "fd00:1::22"] }, TestCluster.C);
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Contains("replaced  10.244.2.0/24 via 192.168.1.22 (b), was via 192.168.1.12", outcome.Stdout, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class RouteSyncTests
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
 
         cluster.Write(TestCluster.A, TestCluster.B);
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Contains("removed   10.244.3.0/24", outcome.Stdout, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class RouteSyncTests
             new("fd10:2::/64", "fd00:1::77", "eth0", "static"),
         ];
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 3, outcome.ToString());
         Assert.Contains("conflict  10.244.3.0/24 exists with protocol 4 (not podnet's); left alone", outcome.Stdout, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class RouteSyncTests
 
         // Without node c the prefix is no longer wanted: podnet's own route for c goes, the foreign ones stay.
         cluster.Write(TestCluster.A, TestCluster.B with { PodCidrs = ["10.244.2.0/24"] });
-        CommandOutcome second = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome second = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         routes = await node.RoutesAsync();
@@ -104,7 +104,7 @@ public sealed class RouteSyncTests
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
         string before = await node.RouteDumpAsync();
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal("routes: no changes (4 in place)\n", outcome.Stdout);
@@ -120,7 +120,7 @@ public sealed class RouteSyncTests
             new("b", ["fd00:1::12"], ["fd10:2::/64", "fd10:22::/64"]),
             new("c", ["fd00:1::13"], ["fd10:3::/64"]));
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal(
@@ -144,7 +144,7 @@ public sealed class RouteSyncTests
 
         // Also a change for b and a new node c, which must not be applied either.
         cluster.Write(TestCluster.A, TestCluster.B with { NodeIps = ["192.168.1.22", "fd00:1::12"] }, TestCluster.C, new("d", ["172.16.5.5"], ["10.244.4.0/24"]));
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains("node d (172.16.5.5) is not directly reachable: the kernel routes it via 192.168.1.1", outcome.Stderr, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class RouteSyncTests
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, new("e", ["203.0.113.5"], ["10.244.5.0/24"]));
         string before = await node.RouteDumpAsync();
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains("node e (203.0.113.5) is unreachable from this node", outcome.Stderr, StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public sealed class RouteSyncTests
         using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B);
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster, self: "zz");
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster, self: "zz");
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains("node zz is not in the cluster description", outcome.Stderr, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed class RouteSyncTests
         using var cluster = new ClusterFile();
         cluster.WriteText(content);
 
-        CommandOutcome outcome = await TestCluster.SyncAsync(node, cluster);
+        ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.StartsWith($"podnet routes sync: {cluster.Path}: ", outcome.Stderr, StringComparison.Ordinal);
@@ -201,7 +201,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_without_a_cluster_file_is_a_usage_error()
     {
-        CommandOutcome outcome = await PodnetExecutable.RunAsync(["routes", "sync", "--node", "a"]);
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(["routes", "sync", "--node", "a"]);
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Contains("missing required option --cluster", outcome.Stderr, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class RouteWatchTests
         }
 
         using Process agent = OperatorCommand.Start(
-            PodnetExecutable.Path, ["routes", "sync", "--cluster", cluster.Path, "--node", "a", "--watch"], node.Path);
+            PodnetBinary.Path, ["routes", "sync", "--cluster", cluster.Path, "--node", "a", "--watch"], node.Path);
         try
         {
             agent.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };

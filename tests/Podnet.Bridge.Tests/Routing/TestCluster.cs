@@ -22,6 +22,6 @@ public static class TestCluster
     ];
 
     /// <summary>Runs <c>podnet routes sync --cluster FILE --node NAME</c> inside <paramref name="node"/>.</summary>
-    public static Task<CommandOutcome> SyncAsync(NodeNetworkNamespace node, ClusterFile cluster, string self = "a") =>
-        PodnetExecutable.RunAsync(["routes", "sync", "--cluster", cluster.Path, "--node", self], node.Path);
+    public static Task<ProcessOutcome> SyncAsync(NodeNetworkNamespace node, ClusterFile cluster, string self = "a") =>
+        OperatorCommand.RunPodnetAsync(["routes", "sync", "--cluster", cluster.Path, "--node", self], node.Path);
 }

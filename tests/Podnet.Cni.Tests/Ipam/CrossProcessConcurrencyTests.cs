@@ -18,7 +18,7 @@ public sealed class CrossProcessConcurrencyTests
     public async Task Thirty_two_concurrent_allocators_half_host_local_never_collide_or_lose_an_allocation()
     {
         Assert.True(File.Exists(StressProcess.AssemblyPath), $"{StressProcess.AssemblyPath} is missing");
-        using var data = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
         string config = HostLocalPlugin.Config(Network, data.Path, ["10.7.0.0/24"], ["fd00:7::/64"]);
         string directory = data.Combine(Network);
 

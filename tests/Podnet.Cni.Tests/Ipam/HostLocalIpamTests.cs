@@ -8,7 +8,7 @@ public sealed class HostLocalIpamTests
     [Fact]
     public void Add_check_del_gc_and_status_work_end_to_end()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
         string resolvConf = data.Combine("resolv.conf");
         File.WriteAllText(resolvConf, "nameserver 10.6.0.10\nsearch svc.local\n");
         var route = new IpamRoute(IpCidr.Parse("0.0.0.0/0"));
@@ -39,7 +39,7 @@ public sealed class HostLocalIpamTests
     [Fact]
     public void Del_does_not_need_valid_ranges_but_add_does()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
         IpamConfig broken = RangeValidationTests.Parse("10.6.0.1/24") with { DataDirectory = data.Path };
 
         Assert.Empty(HostLocalIpam.Del("cbr0", broken, new IpamAttachment("c1", "eth0")));
@@ -50,7 +50,7 @@ public sealed class HostLocalIpamTests
     [Fact]
     public void Requested_addresses_are_passed_through()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
         IpamConfig config = RangeValidationTests.Parse("10.6.0.0/24;fd00:6::/64") with { DataDirectory = data.Path };
 
         IpamResult result = HostLocalIpam.Add("cbr0", config, new IpamAttachment("c1", "eth0"), [IPAddress.Parse("fd00:6::99"), IPAddress.Parse("10.6.0.99")]);

@@ -15,8 +15,8 @@ public sealed class HostLocalParityTests
     [Fact]
     public async Task Round_robin_results_errors_and_files_match_host_local()
     {
-        using var hostLocalDir = new TemporaryDirectory();
-        using var podnetDir = new TemporaryDirectory();
+        using var hostLocalDir = new ScratchDirectory();
+        using var podnetDir = new ScratchDirectory();
         string config = $"{{\"cniVersion\":\"1.0.0\",\"name\":\"parity\",\"type\":\"bridge\",\"ipam\":{{\"type\":\"host-local\",\"dataDir\":\"{hostLocalDir.Path}\",\"ranges\":{Ranges.Trim()}}}}}";
         IReadOnlyList<IpRangeSet> sets = RangeValidationTests.Parse(RangesSpec).CreateRangeSets();
         using IpamStore store = IpamStore.Open("parity", podnetDir.Path);
@@ -76,8 +76,8 @@ public sealed class HostLocalParityTests
     [Fact]
     public async Task Exhaustion_happens_at_the_same_point_with_the_same_message()
     {
-        using var hostLocalDir = new TemporaryDirectory();
-        using var podnetDir = new TemporaryDirectory();
+        using var hostLocalDir = new ScratchDirectory();
+        using var podnetDir = new ScratchDirectory();
         string config = HostLocalPlugin.Config("small", hostLocalDir.Path, ["10.9.0.0/30"]);
         IReadOnlyList<IpRangeSet> sets = RangeValidationTests.Parse("10.9.0.0/30").CreateRangeSets();
         using IpamStore store = IpamStore.Open("small", podnetDir.Path);
@@ -96,8 +96,8 @@ public sealed class HostLocalParityTests
     [Fact]
     public async Task A_repeated_add_fails_like_host_local()
     {
-        using var hostLocalDir = new TemporaryDirectory();
-        using var podnetDir = new TemporaryDirectory();
+        using var hostLocalDir = new ScratchDirectory();
+        using var podnetDir = new ScratchDirectory();
         string config = HostLocalPlugin.Config("repeat", hostLocalDir.Path, ["10.9.0.0/29"], ["fd00:9::/125"]);
         IReadOnlyList<IpRangeSet> sets = RangeValidationTests.Parse("10.9.0.0/29;fd00:9::/125").CreateRangeSets();
         using IpamStore store = IpamStore.Open("repeat", podnetDir.Path);

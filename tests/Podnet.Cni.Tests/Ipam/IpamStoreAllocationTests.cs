@@ -6,7 +6,7 @@ namespace Podnet.Cni.Tests.Ipam;
 
 public sealed class IpamStoreAllocationTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly ScratchDirectory _data = new();
     private readonly IpamStore _store;
 
     public IpamStoreAllocationTests()

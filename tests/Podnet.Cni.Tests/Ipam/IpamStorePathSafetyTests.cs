@@ -17,7 +17,7 @@ public sealed class IpamStorePathSafetyTests
     [InlineData("ünïcode")]
     public void Invalid_network_names_are_code_7_and_create_nothing(string network)
     {
-        using var data = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
         IpamException error = Assert.Throws<IpamException>(() => IpamStore.Open(network, data.Combine("root")));
         Assert.Equal(IpamErrorCode.InvalidNetworkConfig, error.CniErrorCode);
         Assert.StartsWith("invalid network name", error.Message, StringComparison.Ordinal);
@@ -47,8 +47,8 @@ public sealed class IpamStorePathSafetyTests
     [Fact]
     public void A_symlinked_network_directory_is_refused()
     {
-        using var data = new TemporaryDirectory();
-        using var elsewhere = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
+        using var elsewhere = new ScratchDirectory();
         Directory.CreateSymbolicLink(data.Combine("net"), elsewhere.Path);
 
         IpamException error = Assert.Throws<IpamException>(() => IpamStore.Open("net", data.Path));
@@ -60,8 +60,8 @@ public sealed class IpamStorePathSafetyTests
     [Fact]
     public void Planted_symlinks_are_neither_followed_nor_written_through()
     {
-        using var data = new TemporaryDirectory();
-        using var elsewhere = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
+        using var elsewhere = new ScratchDirectory();
         string victim = elsewhere.Combine("victim");
         File.WriteAllText(victim, "precious");
         using IpamStore store = IpamStore.Open("net", data.Path);
@@ -83,8 +83,8 @@ public sealed class IpamStorePathSafetyTests
     [Fact]
     public void A_symlinked_lock_file_is_refused()
     {
-        using var data = new TemporaryDirectory();
-        using var elsewhere = new TemporaryDirectory();
+        using var data = new ScratchDirectory();
+        using var elsewhere = new ScratchDirectory();
         Directory.CreateDirectory(data.Combine("net"));
         File.CreateSymbolicLink(data.Combine("net", "lock"), elsewhere.Combine("lock"));
 

@@ -5,7 +5,7 @@ namespace Podnet.Cni.Tests.Ipam;
 
 public sealed class IpamStoreReleaseTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly ScratchDirectory _data = new();
     private readonly IpamStore _store;
     private readonly IReadOnlyList<IpRangeSet> _sets = IpamStoreAllocationTests.Sets("10.4.0.0/24;fd00:4::/64");
 

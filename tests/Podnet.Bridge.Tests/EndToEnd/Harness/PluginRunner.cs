@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Podnet.Netlink;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -20,48 +19,8 @@ public static class PluginRunner
     public static IReadOnlyList<RunningPlugin> Start(string nodeNamespacePath, IReadOnlyList<PluginInvocation> invocations)
     {
         ArgumentNullException.ThrowIfNull(invocations);
-        List<Process> processes = NetworkNamespace.RunInNamespace(nodeNamespacePath, () =>
-        {
-            var started = new List<Process>(invocations.Count);
-            try
-            {
-                foreach (PluginInvocation invocation in invocations)
-                {
-                    started.Add(Process.Start(StartInfo(invocation)) ?? throw new InvalidOperationException($"could not start {invocation.Executable}"));
-                }
-            }
-            catch
-            {
-                foreach (Process process in started)
-                {
-                    process.Kill();
-                    process.Dispose();
-                }
-
-                throw;
-            }
-
-            return started;
-        });
+        List<Process> processes = RuntimeProcess.StartAll(
+            nodeNamespacePath, [.. invocations.Select(invocation => RuntimeProcess.StartInfo(invocation.Executable, invocation.Environment))]);
         return [.. processes.Select((p, i) => new RunningPlugin(invocations[i], p))];
-    }
-
-    internal static ProcessStartInfo StartInfo(PluginInvocation invocation)
-    {
-        var info = new ProcessStartInfo(invocation.Executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        };
-        info.Environment.Clear();
-        foreach ((string name, string value) in invocation.Environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        return info;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using Podnet.Netlink;
 
 namespace Podnet.Bridge.Tests.Faults;
 
@@ -19,26 +17,8 @@ internal static class PodnetProcess
     /// <summary>Runs, and sends SIGKILL <paramref name="killAfter"/> after the start unless the process has exited by then.</summary>
     public static PodnetRun Run(string nodeNamespacePath, IReadOnlyDictionary<string, string> environment, string stdin, TimeSpan? killAfter)
     {
-        var info = new ProcessStartInfo(PodnetExecutable.Path)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        };
-        info.Environment.Clear();
-        foreach ((string name, string value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
         var clock = new Stopwatch();
-        using Process process = NetworkNamespace.RunInNamespace(nodeNamespacePath, () =>
-        {
-            clock.Start();
-            return Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
-        });
+        using Process process = RuntimeProcess.StartAll(nodeNamespacePath, [RuntimeProcess.StartInfo(PodnetBinary.Path, environment)], clock)[0];
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         try

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Podnet.Netlink;
 
 namespace Podnet.Cni.Tests.Commands;
 
@@ -14,24 +13,9 @@ internal static class PluginProcess
     /// <summary>Runs <paramref name="binary"/>; with <paramref name="netnsPath"/> the child starts inside that namespace.</summary>
     public static async Task<HostOutcome> RunAsync(string binary, IReadOnlyDictionary<string, string> environment, string? stdin, string? netnsPath = null)
     {
-        var info = new ProcessStartInfo(binary)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment.Clear();
-        foreach ((string key, string value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
         // fork() copies the calling thread's network namespace: starting the child on a thread that entered the
         // node namespace puts the plugin there, and the test process itself never leaves its own.
-        using Process process = netnsPath is null
-            ? Process.Start(info)!
-            : NetworkNamespace.RunInNamespace(netnsPath, () => Process.Start(info)!);
+        using Process process = RuntimeProcess.Start(netnsPath, RuntimeProcess.StartInfo(binary, environment));
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         try

@@ -1,11 +1,11 @@
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Support;
 
 /// <summary>A unique directory under the temp directory, removed on dispose.</summary>
 internal sealed class ScratchDirectory : IDisposable
 {
     public ScratchDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pn-cni-cmd-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pn-cni-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.Support;
 
 /// <summary>The independent checker: iproute2 (<c>ip -j -n NS</c>, <c>bridge -j -n NS</c>) and nftables, run as child processes.</summary>
 public static class Iproute2
