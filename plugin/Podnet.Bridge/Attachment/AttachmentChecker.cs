@@ -48,7 +48,12 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
 
         CheckHostVeth(host, previous, bridge, container);
         CheckAddresses(pod, previous, container, containerPosition);
-        CheckRoutes(pod, previous);
+        if (!settings.DisableContainerInterface)
+        {
+            // A container interface left down has no routes (the kernel drops them with the link).
+            CheckRoutes(pod, previous);
+        }
+
         CheckReservation(previous, containerPosition);
     }
 

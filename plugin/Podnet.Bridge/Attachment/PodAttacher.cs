@@ -164,7 +164,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             {
                 IPAddress? gateway = route.Gateway ?? ipam.Addresses
                     .FirstOrDefault(a => a.Address.Address.AddressFamily == route.Destination.AddressFamily)?.Gateway;
-                pod.Routes.Add(new RouteSpec(new IPNetwork(route.Destination, route.PrefixLength))
+                pod.Routes.Add(new RouteSpec(new IPNetwork(InterfaceAddress.Mask(route.Destination, route.PrefixLength), route.PrefixLength))
                 {
                     Gateway = gateway,
                     OutputInterface = index,
