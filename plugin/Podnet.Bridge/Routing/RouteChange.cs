@@ -1,14 +1,4 @@
 namespace Podnet.Bridge.Routing;
 
-/// <summary>What a sync did, or would do, to one pod subnet route.</summary>
-internal enum RouteChangeKind
-{
-    Added,
-    Replaced,
-    Removed,
-    Unchanged,
-    Conflict,
-}
-
 /// <summary>One line of a sync report.</summary>
 internal sealed record RouteChange(RouteChangeKind Kind, string Destination, string Detail);
