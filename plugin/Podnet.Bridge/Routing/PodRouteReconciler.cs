@@ -22,54 +22,91 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
         ClusterNode me = nodes.FirstOrDefault(n => n.Name == self)
             ?? throw new RouteSyncException($"node {self} is not in the cluster description");
         var report = new SyncReport();
-        List<DesiredRoute> desired = Desire(nodes, me);
-        foreach (RouteAddressFamily family in new[] { RouteAddressFamily.Inet, RouteAddressFamily.Inet6 })
+        RouteAddressFamily[] families = [RouteAddressFamily.Inet, RouteAddressFamily.Inet6];
+        Dictionary<RouteAddressFamily, List<RouteMessage>> tables = families.ToDictionary(f => f, f => netlink.Routes.List(f));
+        List<DesiredRoute> desired = Desire(nodes, me, tables);
+        foreach (RouteAddressFamily family in families)
         {
-            List<RouteMessage> existing = netlink.Routes.List(family);
-            foreach (DesiredRoute want in desired.Where(d => d.Spec.Family == family))
+            List<RouteMessage> existing = tables[family];
+
+            // Index by destination so that a sync of 1,000 nodes stays linear.
+            var current = new Dictionary<(IPAddress, int), RouteMessage>();
+            foreach (RouteMessage route in existing.Where(HasDefaultMetric))
             {
-                Apply(want, existing, report);
+                current.TryAdd(Key(route), route);
             }
 
-            foreach (RouteMessage owned in existing.Where(r => r.Header.Protocol == OwnerProtocol))
+            var wanted = new HashSet<(IPAddress, int)>();
+            var changes = new List<(DesiredRoute Want, RouteMessage? Current)>();
+            foreach (DesiredRoute want in desired.Where(d => d.Spec.Family == family))
             {
-                string destination = Describe(owned);
-                if (!desired.Any(d => d.Spec.Family == family && Same(d.Spec.Destination, owned)))
+                (IPAddress, int) key = (want.Spec.Destination.BaseAddress, want.Spec.Destination.PrefixLength);
+                wanted.Add(key);
+                if (Plan(want, current.GetValueOrDefault(key), report))
                 {
-                    netlink.Routes.Delete(owned);
-                    report.Changes.Add(new RouteChange(RouteChangeKind.Removed, destination, "(no node has this pod subnet any more)"));
+                    changes.Add((want, current.GetValueOrDefault(key)));
                 }
+            }
+
+            Replace(changes, report);
+
+            foreach (RouteMessage owned in existing.Where(r => r.Header.Protocol == OwnerProtocol && !wanted.Contains(Key(r))))
+            {
+                netlink.Routes.Delete(owned);
+                report.Changes.Add(new RouteChange(RouteChangeKind.Removed, Describe(owned), "(no node has this pod subnet any more)"));
             }
         }
 
         return report;
     }
 
-    private void Apply(DesiredRoute want, List<RouteMessage> existing, SyncReport report)
+    /// <summary>Reports a conflict or an unchanged route; returns whether the route must be added or replaced.</summary>
+    private static bool Plan(DesiredRoute want, RouteMessage? current, SyncReport report)
     {
         string destination = want.Spec.Destination.ToString();
-        RouteMessage? current = existing.FirstOrDefault(r => Same(want.Spec.Destination, r) && HasDefaultMetric(r));
         if (current is not null && current.Header.Protocol != OwnerProtocol)
         {
             report.Changes.Add(new RouteChange(RouteChangeKind.Conflict, destination,
                 $"exists with protocol {current.Header.Protocol} (not podnet's); left alone"));
-            return;
+            return false;
         }
 
         if (current is not null && Equals(current.Gateway, want.Spec.Gateway) && current.OutputInterface == want.Spec.OutputInterface)
         {
             report.Changes.Add(new RouteChange(RouteChangeKind.Unchanged, destination, $"via {want.Spec.Gateway}"));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Sends every add and replace in one pipelined exchange; the first kernel error fails the sync.</summary>
+    private void Replace(List<(DesiredRoute Want, RouteMessage? Current)> changes, SyncReport report)
+    {
+        if (changes.Count == 0)
+        {
             return;
         }
 
-        netlink.Routes.Replace(want.Spec);
-        report.Changes.Add(current is null
-            ? new RouteChange(RouteChangeKind.Added, destination, $"via {want.Spec.Gateway} ({want.Node})")
-            : new RouteChange(RouteChangeKind.Replaced, destination, $"via {want.Spec.Gateway} ({want.Node}), was via {current.Gateway?.ToString() ?? "direct"}"));
+        NetlinkException?[] failures = netlink.Routes.ReplaceMany([.. changes.Select(c => c.Want.Spec)]);
+        for (int i = 0; i < changes.Count; i++)
+        {
+            (DesiredRoute want, RouteMessage? current) = changes[i];
+            if (failures[i] is { } failure)
+            {
+                throw failure;
+            }
+
+            string destination = want.Spec.Destination.ToString();
+            report.Changes.Add(current is null
+                ? new RouteChange(RouteChangeKind.Added, destination, $"via {want.Spec.Gateway} ({want.Node})")
+                : new RouteChange(RouteChangeKind.Replaced, destination, $"via {want.Spec.Gateway} ({want.Node}), was via {current.Gateway?.ToString() ?? "direct"}"));
+        }
     }
 
-    private List<DesiredRoute> Desire(IReadOnlyList<ClusterNode> nodes, ClusterNode me)
+    private List<DesiredRoute> Desire(IReadOnlyList<ClusterNode> nodes, ClusterNode me, Dictionary<RouteAddressFamily, List<RouteMessage>> tables)
     {
+        var connected = new ConnectedRoutes(tables.Values.SelectMany(t => t));
         var desired = new List<DesiredRoute>();
         foreach (ClusterNode peer in nodes.Where(n => n.Name != me.Name))
         {
@@ -78,18 +115,12 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
                 AddressFamily family = cidr.BaseAddress.AddressFamily;
                 IPAddress gateway = peer.NodeIps.FirstOrDefault(ip => ip.AddressFamily == family)
                     ?? throw new RouteSyncException($"node {peer.Name} has pod subnet {cidr} but no {(family == AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4")} node address");
-                RouteMessage path = Lookup(peer, gateway);
-                if (path.Gateway is not null)
-                {
-                    throw new RouteSyncException(
-                        $"node {peer.Name} ({gateway}) is not directly reachable: the kernel routes it via {path.Gateway}; " +
-                        "routing pod subnets to node addresses needs every node on one L2 segment");
-                }
-
+                // A peer on a connected subnet needs no kernel lookup; anything else is decided by the kernel.
+                int outputInterface = connected.OnLinkInterface(gateway) ?? OnLinkByKernel(peer, gateway);
                 desired.Add(new DesiredRoute(peer.Name, new RouteSpec(cidr)
                 {
                     Gateway = gateway,
-                    OutputInterface = path.OutputInterface ?? 0,
+                    OutputInterface = outputInterface,
                     Protocol = OwnerProtocol,
                     Scope = RouteScope.Universe,
                 }));
@@ -97,6 +128,19 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
         }
 
         return desired;
+    }
+
+    private int OnLinkByKernel(ClusterNode peer, IPAddress gateway)
+    {
+        RouteMessage path = Lookup(peer, gateway);
+        if (path.Gateway is not null)
+        {
+            throw new RouteSyncException(
+                $"node {peer.Name} ({gateway}) is not directly reachable: the kernel routes it via {path.Gateway}; " +
+                "routing pod subnets to node addresses needs every node on one L2 segment");
+        }
+
+        return path.OutputInterface ?? 0;
     }
 
     private RouteMessage Lookup(ClusterNode peer, IPAddress gateway)
@@ -111,10 +155,8 @@ internal sealed class PodRouteReconciler(Rtnetlink netlink)
         }
     }
 
-    private static bool Same(IPNetwork destination, RouteMessage route) =>
-        route.Header.DestinationLength == destination.PrefixLength &&
-        (route.Destination ?? (destination.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any))
-            .Equals(destination.BaseAddress);
+    private static (IPAddress, int) Key(RouteMessage route) =>
+        (route.Destination ?? (route.Header.Family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any), route.Header.DestinationLength);
 
     // The kernel stores an IPv6 route added without a metric with IP6_RT_PRIO_USER (1024), an IPv4 one with 0.
     private static bool HasDefaultMetric(RouteMessage route) =>

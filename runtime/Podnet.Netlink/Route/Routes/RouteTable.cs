@@ -23,6 +23,17 @@ public sealed class RouteTable
         _socket.Request(RouteMessageType.NewRoute, NetlinkMessageFlags.Create | NetlinkMessageFlags.Replace, route.ToMessage());
     }
 
+    /// <summary>
+    /// Adds or replaces every route, pipelined: many requests per datagram instead of one round trip each.
+    /// Returns one entry per route, <see langword="null"/> for success or the kernel's error.
+    /// </summary>
+    public NetlinkException?[] ReplaceMany(IReadOnlyList<RouteSpec> routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        RouteMessage[] messages = [.. routes.Select(r => r.ToMessage())];
+        return _socket.RequestMany(RouteMessageType.NewRoute, NetlinkMessageFlags.Create | NetlinkMessageFlags.Replace, messages);
+    }
+
     /// <summary>Deletes the route; ESRCH when there is none.</summary>
     public void Delete(RouteSpec route)
     {
