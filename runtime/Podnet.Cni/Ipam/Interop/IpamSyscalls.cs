@@ -22,6 +22,10 @@ internal static partial class IpamSyscalls
     public const int ENOTDIR = 20;
     public const int ELOOP = 40;
 
+    public const int AT_FDCWD = -100;
+    public const int AT_SYMLINK_NOFOLLOW = 0x100;
+    public const uint STATX_BASIC_STATS = 0x7ff;
+
     private const string LibraryName = "libc";
 
     /// <summary>O_NOFOLLOW differs between the x86-64 and arm64 ABIs.</summary>
@@ -44,6 +48,12 @@ internal static partial class IpamSyscalls
 
     [LibraryImport(LibraryName, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Unlink(string path);
+
+    [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statx(int directoryFd, string path, int flags, uint mask, out StatBuffer buffer);
+
+    [LibraryImport(LibraryName, EntryPoint = "statfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statfs(string path, out StatBuffer buffer);
 
     /// <summary>Text for an errno value.</summary>
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);

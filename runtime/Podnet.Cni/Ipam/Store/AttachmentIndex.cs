@@ -38,9 +38,16 @@ internal sealed class AttachmentIndex
         return info.Exists;
     }
 
-    /// <summary>The addresses indexed for the attachment, or null if there is no (readable) entry.</summary>
-    public List<IPAddress>? TryRead(IpamAttachment attachment)
+    /// <summary>The index directory, <c>&lt;network dir&gt;/.podnet-index</c>.</summary>
+    public string DirectoryPath => _directory;
+
+    /// <summary>
+    /// The addresses indexed for the attachment, or null if there is no entry or
+    /// (<paramref name="damaged"/>) the entry cannot be read or parsed.
+    /// </summary>
+    public List<IPAddress>? TryRead(IpamAttachment attachment, out bool damaged)
     {
+        damaged = false;
         byte[]? content;
         try
         {
@@ -48,6 +55,7 @@ internal sealed class AttachmentIndex
         }
         catch (IOException)
         {
+            damaged = true;
             return null;
         }
 
@@ -56,24 +64,9 @@ internal sealed class AttachmentIndex
             return null;
         }
 
-        string[] lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length < 3 || lines[0] != Header || lines[1] != attachment.ContainerId || lines[2] != attachment.InterfaceName)
-        {
-            return null;
-        }
-
-        var addresses = new List<IPAddress>(lines.Length - 3);
-        for (int i = 3; i < lines.Length; i++)
-        {
-            if (!IpAddressText.TryParse(lines[i], out IPAddress? address))
-            {
-                return null;
-            }
-
-            addresses.Add(address);
-        }
-
-        return addresses;
+        List<IPAddress>? addresses = Parse(content, out IpamAttachment? owner);
+        damaged = addresses is null || owner != attachment;
+        return damaged ? null : addresses;
     }
 
     /// <summary>Records the attachment's addresses (deletes the entry when there are none).</summary>
@@ -90,7 +83,7 @@ internal sealed class AttachmentIndex
             Directory.CreateDirectory(_directory);
         }
 
-        StoreFiles.Replace(_directory, EntryPath(_directory, attachment), Content(attachment, addresses));
+        WriteEntry(attachment, addresses);
     }
 
     public void Delete(IpamAttachment attachment) => StoreFiles.Delete(EntryPath(_directory, attachment));
@@ -98,35 +91,76 @@ internal sealed class AttachmentIndex
     /// <summary>Creates the (empty) index directory.</summary>
     public void Create() => Directory.CreateDirectory(_directory);
 
-    /// <summary>Deletes every entry whose attachment <paramref name="keep"/> rejects, and unreadable entries.</summary>
-    public void Prune(Func<IpamAttachment, bool> keep)
+    /// <summary>
+    /// Makes the index exactly <paramref name="truth"/> (from a full scan, under the lock):
+    /// writes missing or different entries, deletes entries of attachments without addresses,
+    /// unreadable entries and leftover temporary files. Entries already right are not rewritten.
+    /// </summary>
+    public void Rebuild(IReadOnlyDictionary<IpamAttachment, List<IPAddress>> truth)
     {
         if (!Exists())
         {
-            return;
+            Create();
         }
 
-        foreach (string path in Directory.EnumerateFiles(_directory))
+        var pending = new Dictionary<string, KeyValuePair<IpamAttachment, List<IPAddress>>>(StringComparer.Ordinal);
+        foreach (KeyValuePair<IpamAttachment, List<IPAddress>> entry in truth)
         {
-            IpamAttachment? attachment = null;
-            try
+            pending[EntryPath(_directory, entry.Key)] = entry;
+        }
+
+        // Listed first: the loop below creates and renames files in the directory.
+        foreach (string path in Directory.GetFiles(_directory))
+        {
+            if (Path.GetFileName(path) == ScanCertificate.FileName)
             {
-                byte[]? content = StoreFiles.ReadSmall(path, MaxLength);
-                string[] lines = content is null ? [] : Encoding.UTF8.GetString(content).Split('\n');
-                if (lines.Length >= 3 && lines[0] == Header && IpamAttachment.IsValidContainerId(lines[1]) && IpamAttachment.IsValidInterfaceName(lines[2]))
-                {
-                    attachment = new IpamAttachment(lines[1], lines[2]);
-                }
-            }
-            catch (IOException)
-            {
+                continue;
             }
 
-            if (attachment is null || !keep(attachment.Value))
+            if (!pending.Remove(path, out KeyValuePair<IpamAttachment, List<IPAddress>> wanted))
             {
                 StoreFiles.Delete(path);
+                continue;
+            }
+
+            List<IPAddress>? current = TryRead(wanted.Key, out _);
+            if (current is null || !current.ToHashSet().SetEquals(wanted.Value))
+            {
+                WriteEntry(wanted.Key, wanted.Value);
             }
         }
+
+        foreach (KeyValuePair<IpamAttachment, List<IPAddress>> entry in pending.Values)
+        {
+            WriteEntry(entry.Key, entry.Value);
+        }
+    }
+
+    private void WriteEntry(IpamAttachment attachment, IReadOnlyCollection<IPAddress> addresses) =>
+        StoreFiles.Replace(_directory, EntryPath(_directory, attachment), Content(attachment, addresses));
+
+    private static List<IPAddress>? Parse(byte[] content, out IpamAttachment? owner)
+    {
+        owner = null;
+        string[] lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < 3 || lines[0] != Header || !IpamAttachment.IsValidContainerId(lines[1]) || !IpamAttachment.IsValidInterfaceName(lines[2]))
+        {
+            return null;
+        }
+
+        var addresses = new List<IPAddress>(lines.Length - 3);
+        for (int i = 3; i < lines.Length; i++)
+        {
+            if (!IpAddressText.TryParse(lines[i], out IPAddress? address))
+            {
+                return null;
+            }
+
+            addresses.Add(address);
+        }
+
+        owner = new IpamAttachment(lines[1], lines[2]);
+        return addresses;
     }
 
     private static string EntryPath(string directory, IpamAttachment attachment)

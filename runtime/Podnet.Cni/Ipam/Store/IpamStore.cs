@@ -22,6 +22,13 @@ public sealed class IpamStore : IDisposable
 
     private readonly StoreLock _lock;
     private readonly AttachmentIndex _index;
+    private readonly ScanCertificate _certificate;
+    private readonly bool _certificatesTrusted;
+
+    // Valid only while the lock is held: the directory's stamp when the operation began, if the
+    // certificate matched it, and whether the index is known to be complete right now.
+    private DirectoryStamp? _certifiedStamp;
+    private bool _indexComplete;
 
     private IpamStore(string networkName, string directoryPath, StoreLock storeLock)
     {
@@ -29,6 +36,8 @@ public sealed class IpamStore : IDisposable
         DirectoryPath = directoryPath;
         _lock = storeLock;
         _index = new AttachmentIndex(directoryPath);
+        _certificate = new ScanCertificate(_index.DirectoryPath);
+        _certificatesTrusted = MultigrainTimestamps.AreGuaranteed(directoryPath);
     }
 
     /// <summary>The network name (the store's sub-directory).</summary>
@@ -39,6 +48,12 @@ public sealed class IpamStore : IDisposable
 
     /// <summary>How the last attachment lookup was answered (for tests and diagnostics).</summary>
     internal IpamLookup LastLookup { get; private set; }
+
+    /// <summary>How many full scans of the network directory this instance made (for tests and diagnostics).</summary>
+    internal int ScanCount { get; private set; }
+
+    /// <summary>False where timestamps can hide a change (see <see cref="MultigrainTimestamps"/>): every lookup then scans.</summary>
+    internal bool CertificatesTrusted => _certificatesTrusted;
 
     /// <summary>
     /// Opens (creating if needed) the store of a network. The network name must match libcni's
@@ -200,7 +215,16 @@ public sealed class IpamStore : IDisposable
     }
 
     /// <summary>Every address file of the network, with its owner.</summary>
-    public IReadOnlyList<IpamStoredAllocation> ListAllocations() => Locked(() => (IReadOnlyList<IpamStoredAllocation>)Scan());
+    public IReadOnlyList<IpamStoredAllocation> ListAllocations() => Locked(() =>
+    {
+        List<IpamStoredAllocation> all = Scan();
+        if (!_indexComplete)
+        {
+            RebuildIndex(all, always: false);
+        }
+
+        return (IReadOnlyList<IpamStoredAllocation>)all;
+    });
 
     /// <summary>
     /// GC: releases every allocation whose attachment is not in <paramref name="validAttachments"/>.
@@ -234,8 +258,7 @@ public sealed class IpamStore : IDisposable
                 released.Add(allocation);
             }
 
-            var owners = new HashSet<(string, string)>(kept.Where(a => a.InterfaceName is not null).Select(a => (a.ContainerId!, a.InterfaceName!)));
-            _index.Prune(attachment => owners.Contains((attachment.ContainerId, attachment.InterfaceName)));
+            RebuildIndex(kept, always: true);
             return (IReadOnlyList<IpamStoredAllocation>)released;
         });
     }
@@ -340,7 +363,10 @@ public sealed class IpamStore : IDisposable
             {
                 if (!StoreFiles.CreateExclusive(DirectoryPath, AddressPath(address.Address), content))
                 {
+                    // Someone wrote without the lock: the index can no longer be trusted.
                     Rollback(attachment, held, created);
+                    _indexComplete = false;
+                    _certificate.Revoke();
                     return false;
                 }
 
@@ -367,61 +393,108 @@ public sealed class IpamStore : IDisposable
         _index.Write(attachment, held);
     }
 
-    /// <summary>The attachment's addresses: the index entry if it checks out, else a scan.</summary>
+    /// <summary>
+    /// The attachment's addresses. While the index is complete (the certificate matches the
+    /// directory) its entry is the whole truth: no entry means no address. Otherwise one full
+    /// scan, as the reference does, which also rebuilds the index and lets it be certified.
+    /// </summary>
     private List<IPAddress> Locate(IpamAttachment attachment)
     {
-        EnsureIndex();
-        List<IPAddress>? indexed = _index.TryRead(attachment);
-        if (indexed is not null)
+        if (_indexComplete)
         {
-            bool current = true;
-            foreach (IPAddress address in indexed)
+            List<IPAddress>? indexed = _index.TryRead(attachment, out bool damaged);
+            if (!damaged && indexed is null)
             {
-                IpamStoredAllocation? stored = AllocationFile.Read(AddressPath(address), address);
-                current &= stored is not null && stored.ContainerId == attachment.ContainerId && stored.InterfaceName == attachment.InterfaceName;
+                LastLookup = IpamLookup.Index;
+                return [];
             }
 
-            if (current)
+            // The listed files are still read: one that is missing or not the attachment's (a
+            // crash between writing the entry and its files, or a damaged index) means the index
+            // is not the truth after all, so fall back to the scan.
+            if (!damaged && indexed!.TrueForAll(address => AllocationFile.Read(AddressPath(address), address) is { } stored && IsOwnedBy(stored, attachment)))
             {
                 LastLookup = IpamLookup.Index;
                 return indexed;
             }
         }
 
-        // No entry (host-local's allocation, or none at all) or a stale one: do what the
+        // No certificate, a foreign change since, or a damaged or wrong entry: do what the
         // reference does — exact owner matches, else legacy container-ID-only files.
         LastLookup = IpamLookup.Scan;
         List<IpamStoredAllocation> all = Scan();
-        List<IPAddress> found = [.. all.Where(a => a.ContainerId == attachment.ContainerId && a.InterfaceName == attachment.InterfaceName).Select(a => a.Address)];
+        RebuildIndex(all, always: false);
+        List<IPAddress> found = [.. all.Where(a => IsOwnedBy(a, attachment)).Select(a => a.Address)];
         if (found.Count == 0)
         {
             found = [.. all.Where(a => a.ContainerId == attachment.ContainerId && a.InterfaceName is null).Select(a => a.Address)];
         }
 
-        if (indexed is not null)
-        {
-            // Stale: drop it rather than record a scan, for the reason given in EnsureIndex.
-            _index.Delete(attachment);
-        }
-
         return found;
     }
 
-    private void EnsureIndex()
+    /// <summary>
+    /// Makes the index match a full scan taken under the lock, so the certificate written at the
+    /// end of the operation can vouch for it. A store holding legacy files (container ID only,
+    /// no interface) is left uncertified: those are looked up by container ID, which the index
+    /// cannot answer, so such a store keeps scanning. Where certificates are not trusted the
+    /// index is unused by lookups and only GC (<paramref name="always"/>) tidies it.
+    /// </summary>
+    private void RebuildIndex(List<IpamStoredAllocation> all, bool always)
     {
-        // A missing index starts empty instead of importing a scan: host-local drops the lock
-        // between the range sets of one ADD, so a scan can see half of its allocation, and an
-        // imported entry would then check out while missing the rest. Attachments without an
-        // entry are found by the scan fallback instead.
-        if (!_index.Exists())
+        if (!_certificatesTrusted && !always)
         {
-            _index.Create();
+            return;
+        }
+
+        var truth = new Dictionary<IpamAttachment, List<IPAddress>>();
+        bool legacy = false;
+        foreach (IpamStoredAllocation allocation in all)
+        {
+            if (allocation.IsUnreadable)
+            {
+                // Owner unknown: no lookup can ever return it, GC keeps it.
+                continue;
+            }
+
+            if (allocation.InterfaceName is null)
+            {
+                legacy = true;
+                continue;
+            }
+
+            if (IpamAttachment.IsValidContainerId(allocation.ContainerId) && IpamAttachment.IsValidInterfaceName(allocation.InterfaceName))
+            {
+                var owner = new IpamAttachment(allocation.ContainerId, allocation.InterfaceName);
+                if (!truth.TryGetValue(owner, out List<IPAddress>? addresses))
+                {
+                    truth[owner] = addresses = [];
+                }
+
+                addresses.Add(allocation.Address);
+            }
+        }
+
+        foreach (List<IPAddress> addresses in truth.Values)
+        {
+            // IPv4 first, then by value: the order the range sets usually have.
+            addresses.Sort(static (a, b) => a.AddressFamily != b.AddressFamily
+                ? a.AddressFamily.CompareTo(b.AddressFamily)
+                : IpAddressValue.ToValue(a).CompareTo(IpAddressValue.ToValue(b)));
+        }
+
+        _index.Rebuild(truth);
+        _indexComplete = _certificatesTrusted && !legacy;
+        if (!_indexComplete)
+        {
+            _certificate.Revoke();
         }
     }
 
     /// <summary>Reads every address file (names that are canonical addresses) and removes crash leftovers.</summary>
     private List<IpamStoredAllocation> Scan()
     {
+        ScanCount++;
         var allocations = new List<IpamStoredAllocation>();
         foreach (string path in Directory.EnumerateFiles(DirectoryPath))
         {
@@ -475,13 +548,86 @@ public sealed class IpamStore : IDisposable
         try
         {
             using StoreLock.Held held = _lock.Acquire();
-            return operation();
+            _certifiedStamp = null;
+            _indexComplete = false;
+            if (_certificatesTrusted)
+            {
+                DirectoryStamp? stamp = DirectoryStamp.Of(DirectoryPath);
+                if (stamp is not null && _certificate.Holds(stamp.Value))
+                {
+                    _certifiedStamp = stamp;
+                    _indexComplete = true;
+                }
+            }
+
+            bool consistent = false;
+            try
+            {
+                T result = operation();
+                consistent = true;
+                return result;
+            }
+            catch (IpamException)
+            {
+                // Refusals (exhaustion, duplicates, unavailable requests) leave the store consistent.
+                consistent = true;
+                throw;
+            }
+            finally
+            {
+                FinishCertificate(consistent);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new IpamException(IpamErrorCode.IOFailure, $"IPAM store {DirectoryPath}: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// End of an operation, still under the lock: if the index is complete, certify the
+    /// directory as it is now, so podnet's own writes do not invalidate the certificate. After
+    /// an unexpected failure the certificate is revoked (the next operation scans).
+    /// </summary>
+    private void FinishCertificate(bool consistent)
+    {
+        try
+        {
+            if (!consistent || !_indexComplete)
+            {
+                if (_certifiedStamp is not null || !consistent)
+                {
+                    _certificate.Revoke();
+                }
+
+                return;
+            }
+
+            // This statx also marks the timestamps as observed: with multigrain timestamps the
+            // next change, by anyone, gets a new one.
+            DirectoryStamp? now = DirectoryStamp.Of(DirectoryPath);
+            if (now is null)
+            {
+                _certificate.Revoke();
+            }
+            else if (now != _certifiedStamp)
+            {
+                _certificate.Write(now.Value);
+            }
+        }
+        catch (IOException)
+        {
+            _certificate.Revoke();
+        }
+        finally
+        {
+            _indexComplete = false;
+            _certifiedStamp = null;
+        }
+    }
+
+    private static bool IsOwnedBy(IpamStoredAllocation allocation, IpamAttachment attachment) =>
+        allocation.ContainerId == attachment.ContainerId && allocation.InterfaceName == attachment.InterfaceName;
 
     private static void ValidateAttachment(IpamAttachment attachment)
     {
