@@ -110,6 +110,8 @@ bench() {
     "$ROOT/bench/route-sync/run.sh"
     # podnet vs reference bridge + host-local; options via PLUGIN_COMPARE_ARGS="--cycles 50 ...".
     PLUGIN_COMPARE_COMMAND="./build.sh bench" "$ROOT/bench/plugin-compare/run.sh" ${PLUGIN_COMPARE_ARGS:-}
+    # BenchmarkDotNet asks interactively without a filter: run every benchmark unless arguments say otherwise.
+    if (($# == 0)); then set -- --filter '*'; fi
     dotnet run -c Release --project "$ROOT/bench/Podnet.Benchmarks" -- "$@"
 }
 
