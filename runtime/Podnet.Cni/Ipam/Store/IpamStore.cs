@@ -522,7 +522,7 @@ public sealed class IpamStore : IDisposable
     }
 
     private void WriteLastReserved(IpamAddress address) =>
-        StoreFiles.Replace(DirectoryPath, LastReservedPath(address.RangeSetIndex), Encoding.ASCII.GetBytes(IpAddressText.Format(address.Address)));
+        StoreFiles.Overwrite(LastReservedPath(address.RangeSetIndex), Encoding.ASCII.GetBytes(IpAddressText.Format(address.Address)));
 
     private string LastReservedPath(int rangeSetIndex) =>
         Path.Combine(DirectoryPath, LastReservedPrefix + rangeSetIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -41,7 +41,7 @@ internal sealed class ScanCertificate
     }
 
     /// <summary>Certifies <paramref name="stamp"/> (atomically: temporary file, then rename).</summary>
-    public void Write(DirectoryStamp stamp) => StoreFiles.Replace(_indexDirectory, _path, stamp.Encode(Header));
+    public void Write(DirectoryStamp stamp) => StoreFiles.Overwrite(_path, stamp.Encode(Header));
 
     /// <summary>Removes the certificate, ignoring failures (a stale one no longer matches anyway).</summary>
     public void Revoke()
