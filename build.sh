@@ -55,12 +55,14 @@ publish() {
     echo "==> $ARTIFACTS/bin/podnet ($(stat -c %s "$ARTIFACTS/bin/podnet") bytes)"
 }
 
-# A fingerprint of the machine's own network namespace: tests must leave it exactly as they found it.
+# A fingerprint of the machine's own network namespace and CNI directories: tests must leave both as they found them.
 host_network_state() {
     ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | sort
     ip -o addr show | awk '{print $2, $3, $4}' | sort
     ip route show table all | sort
     nft list ruleset 2>/dev/null || true
+    # Nor may they leave CNI state in the machine's own CNI directories.
+    find /var/lib/cni /opt/cni /etc/cni -maxdepth 3 2>/dev/null | sort || true
 }
 
 run_tests() {
