@@ -59,8 +59,8 @@ publish() {
 host_network_state() {
     ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | sort
     ip -o addr show | awk '{print $2, $3, $4}' | sort
-    ip route show table all | sort
-    nft list ruleset 2>/dev/null || true
+    ip route show table all | sed -e "s/ expires [0-9]*sec//" | sort
+    nft -s list ruleset 2>/dev/null || true
     # Nor may they leave CNI state in the machine's own CNI directories.
     find /var/lib/cni /opt/cni /etc/cni -maxdepth 3 2>/dev/null | sort || true
 }
