@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Podnet.Bridge.Install;
 
 /// <summary>The network configuration list <c>podnet install</c> writes for a node's pod subnets.</summary>
-internal sealed record ConflistTemplate(string NetworkName, string BridgeName, IReadOnlyList<IPNetwork> PodSubnets, int? Mtu, bool PortMap)
+internal sealed record ConflistTemplate(string NetworkName, string BridgeName, IReadOnlyList<IPNetwork> PodSubnets, int? Mtu, bool PortMap, string CniVersion = Podnet.Cni.CniVersion.Latest)
 {
     /// <summary>Renders the conflist as indented JSON with a trailing newline.</summary>
     public byte[] Render()
@@ -14,7 +14,7 @@ internal sealed record ConflistTemplate(string NetworkName, string BridgeName, I
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("cniVersion", "1.1.0");
+            w.WriteString("cniVersion", CniVersion);
             w.WriteString("name", NetworkName);
             w.WriteStartArray("plugins");
             w.WriteStartObject();

@@ -11,10 +11,11 @@ internal static class InstallCommand
         podnet install (--subnet CIDR[,CIDR] | --cluster FILE --node NAME)
                        [--bin-dir /opt/cni/bin] [--conf-dir /etc/cni/net.d] [--conf-name 10-podnet.conflist]
                        [--network podnet] [--bridge v-net-0] [--mtu N] [--portmap] [--force]
+                       [--cni-version 1.1.0]   (1.0.0 or 0.4.0 for runtimes whose libcni predates CNI 1.1)
         """;
 
     private static readonly HashSet<string> Flags = ["force", "portmap"];
-    private static readonly HashSet<string> Known = ["subnet", "cluster", "node", "bin-dir", "conf-dir", "conf-name", "network", "bridge", "mtu", "portmap", "force"];
+    private static readonly HashSet<string> Known = ["subnet", "cluster", "node", "bin-dir", "conf-dir", "conf-name", "network", "bridge", "mtu", "portmap", "force", "cni-version"];
 
     public static int Run(IEnumerable<string> args, TextWriter stdout)
     {
@@ -58,7 +59,14 @@ internal static class InstallCommand
             throw new UsageException($"--bridge {bridge}: {problem}");
         }
 
-        var template = new ConflistTemplate(network, bridge, subnets, mtu, line.Has("portmap"));
+        string cniVersion = line.Get("cni-version", Podnet.Cni.CniVersion.Latest)!;
+        if (!Podnet.Cni.CniVersion.IsSupported(cniVersion) || !Podnet.Cni.CniVersion.AtLeast(cniVersion, "0.4.0"))
+        {
+            // Below 0.4.0 a runtime could not CHECK the attachment; podnet writes results in 0.3.x but does not install them.
+            throw new UsageException($"--cni-version {cniVersion}: expected one of 0.4.0, 1.0.0, 1.1.0");
+        }
+
+        var template = new ConflistTemplate(network, bridge, subnets, mtu, line.Has("portmap"), cniVersion);
         var installation = new NodeInstallation(
             line.Get("bin-dir", "/opt/cni/bin")!,
             line.Get("conf-dir", "/etc/cni/net.d")!,

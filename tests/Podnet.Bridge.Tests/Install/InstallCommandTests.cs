@@ -36,6 +36,20 @@ public sealed class InstallCommandTests
         Assert.Equal(["10.244.1.0/24", "fd10:1::/64"], Subnets(plugin));
     }
 
+    [Theory]
+    [InlineData("1.0.0")]
+    [InlineData("0.4.0")]
+    public async Task Install_writes_the_requested_cni_version_for_older_runtimes(string version)
+    {
+        using var dirs = new InstallDirectories();
+
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(dirs.Arguments("--subnet", "10.244.1.0/24", "--cni-version", version));
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        using JsonDocument conflist = JsonDocument.Parse(File.ReadAllBytes(dirs.ConflistPath));
+        Assert.Equal(version, conflist.RootElement.GetProperty("cniVersion").GetString());
+    }
+
     [Fact]
     public async Task Install_honours_network_bridge_mtu_portmap_and_conf_name()
     {
@@ -167,6 +181,9 @@ public sealed class InstallCommandTests
     [InlineData("--mtu", "20", "--mtu 20: expected 68..65535")]
     [InlineData("--bridge", "a-name-longer-than-15", "--bridge a-name-longer-than-15:")]
     [InlineData("--colour", "red", "unknown option --colour")]
+    [InlineData("--cni-version", "0.3.1", "--cni-version 0.3.1: expected one of 0.4.0, 1.0.0, 1.1.0")]
+    [InlineData("--cni-version", "2.0.0", "--cni-version 2.0.0: expected one of 0.4.0, 1.0.0, 1.1.0")]
+    [InlineData("--cni-version", "latest", "--cni-version latest: expected one of 0.4.0, 1.0.0, 1.1.0")]
     public async Task A_bad_argument_is_a_usage_error_with_exit_code_2_and_writes_nothing(string option, string value, string expected)
     {
         using var dirs = new InstallDirectories();
