@@ -8,10 +8,13 @@ namespace Podnet.Bridge.Attachment;
 /// <summary>The node's bridge: created on first use (safely when ADDs race), kept up, given the gateway address.</summary>
 internal static class BridgeDevice
 {
-    /// <summary>Finds or creates the bridge and brings it up; returns its current state.</summary>
-    public static LinkMessage Ensure(Rtnetlink host, BridgeSettings settings)
+    /// <summary>
+    /// Creates the bridge unless <paramref name="existing"/> (from <see cref="FindExisting"/>) is given, brings it up;
+    /// returns its current state.
+    /// </summary>
+    public static LinkMessage Ensure(Rtnetlink host, BridgeSettings settings, LinkMessage? existing)
     {
-        LinkMessage? bridge = host.Links.Find(settings.BridgeName);
+        LinkMessage? bridge = existing;
         if (bridge is null)
         {
             try
@@ -29,31 +32,39 @@ internal static class BridgeDevice
 
         RejectNonBridge(bridge, settings);
         int index = bridge.Header.Index;
+        bool changed = false;
         if (settings.PromiscMode && (bridge.Header.Flags & InterfaceFlags.Promiscuous) == 0)
         {
             host.Links.SetPromiscuous(index, true);
+            changed = true;
         }
 
         if (settings.UsesVlans && (bridge.LinkInfo?.Data as BridgeLinkData)?.VlanFiltering != 1)
         {
             host.Links.SetBridge(index, new BridgeLinkData { VlanFiltering = 1 });
+            changed = true;
         }
 
         if ((bridge.Header.Flags & InterfaceFlags.Up) == 0)
         {
             host.Links.SetUp(index);
+            changed = true;
         }
 
-        return host.Links.Get(index);
+        // Read the state back only when this call changed it: one round trip less on every ADD but the first.
+        return changed ? host.Links.Get(index) : bridge;
     }
 
-    /// <summary>Fails (code 7) when a link with the bridge's name exists and is not a bridge.</summary>
-    public static void RejectNonBridge(Rtnetlink host, BridgeSettings settings)
+    /// <summary>The existing bridge, or null; fails (code 7) when a link with its name exists and is not a bridge.</summary>
+    public static LinkMessage? FindExisting(Rtnetlink host, BridgeSettings settings)
     {
-        if (host.Links.Find(settings.BridgeName) is { } existing)
+        LinkMessage? existing = host.Links.Find(settings.BridgeName);
+        if (existing is not null)
         {
             RejectNonBridge(existing, settings);
         }
+
+        return existing;
     }
 
     private static void RejectNonBridge(LinkMessage link, BridgeSettings settings)

@@ -34,11 +34,11 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             }
 
             // A name taken by another kind of link fails the ADD anyway: find out before the IPAM store changes.
-            BridgeDevice.RejectNonBridge(host, settings);
+            LinkMessage? existingBridge = BridgeDevice.FindExisting(host, settings);
             IpamOutcome ipam = PodAddressing.Allocate(request, settings);
             rollback.Push("IP allocation", () => PodAddressing.Release(request, settings));
 
-            LinkMessage bridge = BridgeDevice.Ensure(host, settings);
+            LinkMessage bridge = BridgeDevice.Ensure(host, settings, existingBridge);
             (LinkMessage hostVeth, LinkMessage container) = CreateVeth(host, pod, podNamespace, rollback);
             using LinkWatcher watcher = host.WatchLinks();
             ConfigureHostPort(host, bridge, hostVeth);
@@ -55,7 +55,8 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
 
             PodFirewall.Apply(settings, request, hostUp, container, ipam, rollback);
 
-            CniResult result = BuildResult(host.Links.Get(bridge.Header.Index), hostUp, pod.Links.Get(container.Header.Index), ipam, routes);
+            // The bridge's MAC can change as ports join, so read it now; the container's was fixed at creation.
+            CniResult result = BuildResult(host.Links.Get(bridge.Header.Index), hostUp, container, ipam, routes);
             rollback.Commit();
             return result;
         }
