@@ -97,6 +97,11 @@ internal static class BridgeSettingsParser
         {
             return parse(json);
         }
+        catch (CniDecodeException e) when (e.IsConstraintViolation)
+        {
+            // Well-formed and well-typed, but a value the schema does not allow (vlan 5000, an unknown enum string).
+            throw new CniException(CniErrorCode.InvalidNetworkConfig, $"invalid {what}: {e.Message}");
+        }
         catch (CniDecodeException e)
         {
             throw new CniException(CniErrorCode.DecodingFailure, $"error decoding {what}: {e.Message}");

@@ -6,7 +6,9 @@ namespace Podnet.Cni.Schema;
 /// <summary>
 /// Thrown when CNI JSON cannot be decoded: the text is not JSON, or it does not match its schema (a required member is
 /// missing, a value has the wrong JSON type, a string is not one of an enum's values, a number is out of range).
-/// <see cref="Path"/> says where, e.g. <c>$.ipam.ranges[0][0].subnet</c>. A CNI plugin reports it as error code 6.
+/// <see cref="Path"/> says where, e.g. <c>$.ipam.ranges[0][0].subnet</c>. A CNI plugin reports it as error code 6
+/// ("failed to decode content"), except a <see cref="IsConstraintViolation"/>: well-formed JSON of the right type
+/// whose value the schema does not allow, which is code 7 ("invalid network config").
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Podnet.Cni.Generators", "0.1.0")]
 public sealed class CniDecodeException : global::System.Exception
@@ -33,6 +35,9 @@ public sealed class CniDecodeException : global::System.Exception
 
     /// <summary>What is wrong, without the location.</summary>
     public string Reason { get; }
+
+    /// <summary>The value is well-formed and of the right type but outside the schema's enum or range.</summary>
+    public bool IsConstraintViolation { get; private init; }
 
     /// <summary>The JSON path of the offending value, <c>$</c> for the root.</summary>
     public string Path
@@ -71,10 +76,10 @@ public sealed class CniDecodeException : global::System.Exception
         new("expected " + expected + " but found " + Describe(found));
 
     internal static global::Podnet.Cni.Schema.CniDecodeException InvalidEnumValue(string? value, string typeName, string allowed) =>
-        new("invalid " + typeName + " value '" + value + "'; expected one of " + allowed);
+        new("invalid " + typeName + " value '" + value + "'; expected one of " + allowed) { IsConstraintViolation = true };
 
     internal static global::Podnet.Cni.Schema.CniDecodeException OutOfRange(string value, string minimum, string maximum) =>
-        new("value " + value + " is out of range" + (minimum.Length > 0 ? "; minimum " + minimum : string.Empty) + (maximum.Length > 0 ? "; maximum " + maximum : string.Empty));
+        new("value " + value + " is out of range" + (minimum.Length > 0 ? "; minimum " + minimum : string.Empty) + (maximum.Length > 0 ? "; maximum " + maximum : string.Empty)) { IsConstraintViolation = true };
 
     private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
     {

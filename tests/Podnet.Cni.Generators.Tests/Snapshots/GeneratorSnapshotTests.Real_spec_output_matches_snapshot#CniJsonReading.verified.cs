@@ -126,6 +126,11 @@ internal static class CniJsonReading
         }
 
         string text = global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-        return new global::Podnet.Cni.Schema.CniDecodeException("expected " + expected + " but found " + text);
+
+        // A whole number that does not fit the member's integer type (-1 for an unsigned member) is a value outside
+        // the schema's range; a fraction or an exponent is not an integer at all.
+        return reader.TryGetDecimal(out decimal value) && value == global::System.Math.Truncate(value)
+            ? global::Podnet.Cni.Schema.CniDecodeException.OutOfRange(text, string.Empty, string.Empty)
+            : new global::Podnet.Cni.Schema.CniDecodeException("expected " + expected + " but found " + text);
     }
 }

@@ -13,7 +13,7 @@ public sealed class DecodeErrorTests
     [InlineData("""{"type":"host-local","ranges":[[{"subnet":5}]]}""", "$.ranges[0][0].subnet", "expected a string but found a number")]
     [InlineData("""{"type":"host-local","ranges":[{"subnet":"10.0.0.0/24"}]}""", "$.ranges[0]", "expected an array but found an object")]
     [InlineData("""{"ranges":[]}""", "$.type", "missing required member 'type'")]
-    [InlineData("""{"type":"host-local","routes":[{"dst":"0.0.0.0/0","mtu":-1}]}""", "$.routes[0].mtu", "expected an unsigned 32-bit integer but found -1")]
+    [InlineData("""{"type":"host-local","routes":[{"dst":"0.0.0.0/0","mtu":-1}]}""", "$.routes[0].mtu", "value -1 is out of range")]
     public void Host_local_errors_carry_the_path(string json, string path, string reason)
     {
         CniDecodeException error = Fail(b => HostLocalIpamConfiguration.Parse(b), json);
@@ -21,6 +21,21 @@ public sealed class DecodeErrorTests
         Assert.Equal(path, error.Path);
         Assert.Equal(reason, error.Reason);
         Assert.Equal(reason + " at " + path, error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"bridge","vlan":5000}""", true)]
+    [InlineData("""{"type":"bridge","vlan":-1}""", true)]
+    [InlineData("""{"type":"bridge","ipMasqBackend":"ebtables"}""", true)]
+    [InlineData("""{"type":"bridge","vlan":"10"}""", false)]
+    [InlineData("""{"type":"bridge","vlan":1.5}""", false)]
+    [InlineData("""{"vlan":10}""", false)]
+    [InlineData("""{"type":"bridge",""", false)]
+    public void Only_values_outside_an_enum_or_range_are_constraint_violations(string json, bool constraint)
+    {
+        CniDecodeException error = Fail(b => BridgeConfiguration.Parse(b), json);
+
+        Assert.Equal(constraint, error.IsConstraintViolation);
     }
 
     [Fact]

@@ -52,9 +52,10 @@ public static class BadInputCorpus
         ["requested IP is not an address"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add().With("CNI_ARGS", "IP=10.88.0.300")),
 
         // Bridge options.
-        // bridge.schema.json bounds vlan to 0..4094, so the generated decoder rejects 5000 as undecodable (6) before
-        // the parser's own range check (7) runs; mtu has no schema bound and gets 7.
-        ["vlan is 5000"] = new(CniErrorCode.DecodingFailure, n => n.Add(n.Node.Config().With("vlan", 5000))),
+        // bridge.schema.json bounds vlan to 0..4094: the generated decoder reports a constraint violation, which is
+        // an invalid configuration (7), not undecodable content (6).
+        ["vlan is 5000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlan", 5000))),
+        ["ipMasqBackend is not a backend"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("ipMasqBackend", "ebtables"))),
         ["vlanTrunk minID is above maxID"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlanTrunk", new JsonArray(new JsonObject { ["minID"] = 300, ["maxID"] = 200 })))),
         ["mtu is 10"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 10))),
         ["hairpinMode and promiscMode together"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("hairpinMode", true).With("promiscMode", true))),

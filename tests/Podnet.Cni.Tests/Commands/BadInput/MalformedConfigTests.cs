@@ -25,7 +25,9 @@ public sealed class MalformedConfigTests
         new("isGateway is a string", Decode, Network(extra: ",\"isGateway\":\"yes\"")) { Message = "$.isGateway" },
         new("ranges is not an array", Decode, Network(HostLocal("""{"subnet":"10.77.0.0/24"}"""))),
         new("a range set is not an array", Decode, Network(HostLocal("""[{"subnet":"10.77.0.0/24"}]"""))),
-        new("vlan is -1", Decode, Network(extra: ",\"vlan\":-1")) { Message = "$.vlan" },
+        // Well-formed and well-typed but outside the schema's range or enum: an invalid configuration, not a decode failure.
+        new("vlan is -1", CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"vlan\":-1")) { Message = "$.vlan" },
+        new("ipMasqBackend is not a backend", CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"ipMasqBackend\":\"ebtables\"")) { Message = "$.ipMasqBackend" },
         new("ipam is a string", Decode, Network("\"host-local\"")),
         new("dataDir is a number", Decode, Network("""{"type":"host-local","dataDir":5,"ranges":[[{"subnet":"10.77.0.0/24"}]]}""")),
         new("cniVersion is not N.N.N", Decode, Network(version: "abc")),

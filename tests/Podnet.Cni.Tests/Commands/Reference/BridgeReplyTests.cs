@@ -49,7 +49,7 @@ public sealed class BridgeReplyTests
         { "truncated JSON", """{"cniVersion":"1.0.0","name":"n" """, string.Empty, 6, 6 },
         { "mtu is a string", """{"cniVersion":"1.0.0","name":"n","type":"bridge","mtu":"x"}""", string.Empty, 999, CniErrorCode.DecodingFailure },
         { "isGateway is a string", """{"cniVersion":"1.0.0","name":"n","type":"bridge","isGateway":"yes"}""", string.Empty, 999, CniErrorCode.DecodingFailure },
-        { "vlan is -1", """{"cniVersion":"1.0.0","name":"n","type":"bridge","vlan":-1}""", string.Empty, 999, CniErrorCode.DecodingFailure },
+        { "vlan is -1", """{"cniVersion":"1.0.0","name":"n","type":"bridge","vlan":-1}""", string.Empty, 999, CniErrorCode.InvalidNetworkConfig },
         { "hairpin and promisc", """{"cniVersion":"1.0.0","name":"n","type":"bridge","hairpinMode":true,"promiscMode":true}""", string.Empty, 999, CniErrorCode.InvalidNetworkConfig },
         { "CNI_ARGS pair without =", """{"cniVersion":"1.0.0","name":"n","type":"bridge"}""", "ARGS:FOO", 999, CniErrorCode.DecodingFailure },
         { "CNI_ARGS unknown key", """{"cniVersion":"1.0.0","name":"n","type":"bridge"}""", "ARGS:FOO=1", 999, CniErrorCode.UnsupportedField },
