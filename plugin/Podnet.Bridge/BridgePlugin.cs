@@ -47,11 +47,9 @@ internal sealed class BridgePlugin : ICniPlugin
 
         if (settings.Ipam.HostLocal is { } config)
         {
-            IReadOnlyList<IpRangeSet> rangeSets = PodAddressing.Wrap(config.CreateRangeSets);
-            using IpamStore store = PodAddressing.Wrap(() => IpamStore.Open(settings.NetworkName, config.DataDirectory));
             PodAddressing.Wrap(() =>
             {
-                store.CheckStatus(rangeSets);
+                HostLocalIpam.Status(settings.NetworkName, config);
                 return 0;
             });
         }
@@ -64,11 +62,10 @@ internal sealed class BridgePlugin : ICniPlugin
     public void GarbageCollect(CniRequest request)
     {
         BridgeSettings settings = BridgeSettingsParser.Parse(request);
-        IReadOnlyCollection<IpamAttachment> valid = BridgeSettingsParser.ValidAttachments(request);
+        IReadOnlyCollection<IpamAttachment> valid = settings.ValidAttachments;
         if (settings.Ipam.HostLocal is { } config)
         {
-            using IpamStore store = PodAddressing.Wrap(() => IpamStore.Open(settings.NetworkName, config.DataDirectory));
-            PodAddressing.Wrap(() => store.CollectGarbage(valid));
+            PodAddressing.Wrap(() => HostLocalIpam.Gc(settings.NetworkName, config, valid));
         }
         else if (settings.Ipam.IsDelegated)
         {

@@ -71,6 +71,9 @@ internal sealed record BridgeSettings
     /// <summary>Specific IPs requested by <c>CNI_ARGS IP=</c>, <c>args.cni.ips</c> or <c>runtimeConfig.ips</c>.</summary>
     public IReadOnlyList<IPAddress> RequestedIps { get; init; } = [];
 
+    /// <summary>GC's <c>cni.dev/valid-attachments</c>: every attachment to keep.</summary>
+    public IReadOnlyCollection<Podnet.Cni.Ipam.IpamAttachment> ValidAttachments { get; init; } = [];
+
     /// <summary>The raw <c>prevResult</c> (CHECK, and DEL when given).</summary>
     public ReadOnlyMemory<byte>? PreviousResult { get; init; }
 

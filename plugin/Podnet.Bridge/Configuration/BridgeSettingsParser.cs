@@ -67,13 +67,12 @@ internal static class BridgeSettingsParser
             ContainerMac = RequestedMac(request, config),
             RequestedIps = RequestedIps(request, config),
             PreviousResult = config.PrevResult,
+            ValidAttachments = ValidAttachments(config),
         };
     }
 
-    /// <summary>The GC list <c>cni.dev/valid-attachments</c> from the configuration.</summary>
-    public static IReadOnlyCollection<IpamAttachment> ValidAttachments(CniRequest request)
+    private static List<IpamAttachment> ValidAttachments(BridgeConfiguration config)
     {
-        BridgeConfiguration config = Decode(request.Config.Span, BridgeConfiguration.Parse, "network config");
         var valid = new List<IpamAttachment>();
         foreach (GcAttachment attachment in config.ValidAttachments ?? [])
         {

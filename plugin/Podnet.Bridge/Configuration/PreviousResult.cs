@@ -1,5 +1,6 @@
 using System.Net;
 using Podnet.Cni;
+using Podnet.Cni.Ipam;
 using Podnet.Cni.Schema;
 
 namespace Podnet.Bridge.Configuration;
@@ -44,19 +45,11 @@ internal static class PreviousResult
         return result;
     }
 
-    private static (IPAddress Address, int Prefix) Cidr(string text, string field)
-    {
-        int slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0 && IPAddress.TryParse(text.AsSpan(0, slash), out IPAddress? address) &&
-            int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int prefix) &&
-            prefix <= (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32))
-        {
-            return (address, prefix);
-        }
-
-        throw new CniException(CniErrorCode.DecodingFailure, $"invalid CIDR \"{text}\" in {field}");
-    }
+    private static (IPAddress Address, int Prefix) Cidr(string text, string field) =>
+        IpCidr.TryParse(text, out IpCidr cidr)
+            ? (cidr.Address, cidr.PrefixLength)
+            : throw new CniException(CniErrorCode.DecodingFailure, $"invalid CIDR \"{text}\" in {field}");
 
     private static IPAddress Address(string text, string field) =>
-        IPAddress.TryParse(text, out IPAddress? address) ? address : throw new CniException(CniErrorCode.DecodingFailure, $"invalid IP address \"{text}\" in {field}");
+        IpAddressText.TryParse(text, out IPAddress? address) ? address : throw new CniException(CniErrorCode.DecodingFailure, $"invalid IP address \"{text}\" in {field}");
 }

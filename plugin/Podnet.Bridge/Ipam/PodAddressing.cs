@@ -24,19 +24,14 @@ internal static class PodAddressing
             return DelegatedIpam.Add(request, ipam.Type!);
         }
 
-        IpamConfig config = ipam.HostLocal!;
-        IReadOnlyList<IpRangeSet> rangeSets = Wrap(config.CreateRangeSets);
-        RejectUnreachableRequests(settings.RequestedIps, rangeSets);
-        using IpamStore store = Wrap(() => IpamStore.Open(settings.NetworkName, config.DataDirectory));
-        IReadOnlyList<IpamAddress> addresses = Wrap(() => store.Allocate(
-            new IpamAttachment(request.ContainerId, request.InterfaceName), rangeSets, settings.RequestedIps));
-        CniDns dns = config.ResolvConf is { } path ? ReadResolvConf(path) : new CniDns();
-        var routes = (config.Routes ?? [])
-            .Select(r => new CniRoute(r.Destination.Address, r.Destination.PrefixLength, r.Gateway))
-            .ToList();
+        IpamResult result = Wrap(() => HostLocalIpam.Add(
+            settings.NetworkName, ipam.HostLocal!, new IpamAttachment(request.ContainerId, request.InterfaceName), settings.RequestedIps));
+        CniDns dns = result.Dns is { } d
+            ? new CniDns { Nameservers = d.Nameservers, Domain = d.Domain, Search = d.Search, Options = d.Options }
+            : new CniDns();
         return new IpamOutcome(
-            [.. addresses.Select(a => new AssignedAddress(new InterfaceAddress(a.Address, a.PrefixLength), a.Gateway))],
-            routes,
+            [.. result.Addresses.Select(a => new AssignedAddress(new InterfaceAddress(a.Address, a.PrefixLength), a.Gateway))],
+            [.. result.Routes.Select(r => new CniRoute(r.Destination.Address, r.Destination.PrefixLength, r.Gateway))],
             dns);
     }
 
@@ -55,21 +50,7 @@ internal static class PodAddressing
             return;
         }
 
-        using IpamStore store = Wrap(() => IpamStore.Open(settings.NetworkName, ipam.HostLocal!.DataDirectory));
-        Wrap(() => store.Release(new IpamAttachment(request.ContainerId, request.InterfaceName)));
-    }
-
-    /// <summary>
-    /// A requested IP outside every range set can never be allocated. The store would find out only after walking the
-    /// range sets (and moving their <c>last_reserved_ip</c> positions, as host-local does); reject it before.
-    /// </summary>
-    private static void RejectUnreachableRequests(IReadOnlyList<System.Net.IPAddress> requested, IReadOnlyList<IpRangeSet> rangeSets)
-    {
-        var outside = requested.Where(ip => !rangeSets.Any(set => set.Contains(ip))).ToList();
-        if (outside.Count > 0)
-        {
-            throw new CniException(IpamErrorCode.RequestedAddressUnavailable, "failed to allocate all requested IPs: " + string.Join(" ", outside));
-        }
+        Wrap(() => HostLocalIpam.Del(settings.NetworkName, ipam.HostLocal!, new IpamAttachment(request.ContainerId, request.InterfaceName)));
     }
 
     /// <summary>Maps IPAM failures to CNI errors with their codes.</summary>
@@ -82,18 +63,6 @@ internal static class PodAddressing
         catch (IpamException e)
         {
             throw new CniException(e.CniErrorCode, e.Message, e.InnerException?.Message, e);
-        }
-    }
-
-    private static CniDns ReadResolvConf(string path)
-    {
-        try
-        {
-            return ResolvConf.Read(path);
-        }
-        catch (IOException e)
-        {
-            throw new CniException(CniErrorCode.InvalidNetworkConfig, $"cannot read resolvConf {path}: {e.Message}");
         }
     }
 }

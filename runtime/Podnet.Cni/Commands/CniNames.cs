@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Podnet.Cni;
 
 /// <summary>Validation of container ids, network names and interface names, exactly as libcni validates them.</summary>
@@ -7,10 +9,13 @@ public static class CniNames
     public const int MaxInterfaceNameLength = 15;
 
     /// <summary>Whether <paramref name="id"/> matches <c>^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$</c>.</summary>
-    public static bool IsValidContainerId(string? id) => IsSafeName(id);
+    public static bool IsValidContainerId([NotNullWhen(true)] string? id) => IsSafeName(id);
 
     /// <summary>Whether <paramref name="name"/> matches <c>^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$</c>.</summary>
-    public static bool IsValidNetworkName(string? name) => IsSafeName(name);
+    public static bool IsValidNetworkName([NotNullWhen(true)] string? name) => IsSafeName(name);
+
+    /// <summary>Whether the kernel would accept <paramref name="name"/> as an interface name (see <see cref="InterfaceNameProblem"/>).</summary>
+    public static bool IsValidInterfaceName([NotNullWhen(true)] string? name) => InterfaceNameProblem(name) is null;
 
     /// <summary>Throws a CNI error (code 4) for an invalid container id.</summary>
     public static void ValidateContainerId(string? id)
@@ -79,7 +84,7 @@ public static class CniNames
         return null;
     }
 
-    private static bool IsSafeName(string? value)
+    private static bool IsSafeName([NotNullWhen(true)] string? value)
     {
         if (string.IsNullOrEmpty(value) || !char.IsAsciiLetterOrDigit(value[0]))
         {

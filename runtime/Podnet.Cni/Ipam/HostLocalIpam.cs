@@ -14,6 +14,7 @@ public static class HostLocalIpam
     {
         ArgumentNullException.ThrowIfNull(config);
         IReadOnlyList<IpRangeSet> rangeSets = config.CreateRangeSets();
+        RejectUnreachableRequests(requestedAddresses, rangeSets);
         IpamDns? dns = string.IsNullOrEmpty(config.ResolvConf) ? null : ResolvConf.Read(config.ResolvConf);
         using IpamStore store = IpamStore.Open(networkName, config.DataDirectory);
         IReadOnlyList<IpamAddress> addresses = store.Allocate(attachment, rangeSets, requestedAddresses);
@@ -71,6 +72,21 @@ public static class HostLocalIpam
         using (store)
         {
             store.CheckStatus(rangeSets);
+        }
+    }
+
+    /// <summary>
+    /// A requested address outside every range set can never be allocated. The store would only find out after walking
+    /// the range sets and moving their <c>last_reserved_ip</c> positions (as host-local does), so refuse it first.
+    /// </summary>
+    private static void RejectUnreachableRequests(IReadOnlyList<IPAddress>? requested, IReadOnlyList<IpRangeSet> rangeSets)
+    {
+        var outside = (requested ?? []).Where(ip => !rangeSets.Any(set => set.Contains(ip))).ToList();
+        if (outside.Count > 0)
+        {
+            throw new IpamException(
+                IpamErrorCode.RequestedAddressUnavailable,
+                "failed to allocate all requested IPs: " + string.Join(" ", outside.Select(IpAddressText.Format)));
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Podnet.Cni.Ipam;
 
 /// <summary>
@@ -14,12 +12,12 @@ public readonly record struct IpamAttachment
     /// <exception cref="IpamException">Code 4 when either value is invalid.</exception>
     public IpamAttachment(string containerId, string interfaceName)
     {
-        if (!IsValidContainerId(containerId))
+        if (!CniNames.IsValidContainerId(containerId))
         {
             throw new IpamException(IpamErrorCode.InvalidEnvironment, $"invalid container ID {Quote(containerId)}: it must match ^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
         }
 
-        if (!IsValidInterfaceName(interfaceName))
+        if (!CniNames.IsValidInterfaceName(interfaceName))
         {
             throw new IpamException(IpamErrorCode.InvalidEnvironment, $"invalid interface name {Quote(interfaceName)}: it must be 1-15 bytes, not '.' or '..', without '/', ':' or whitespace");
         }
@@ -33,45 +31,6 @@ public readonly record struct IpamAttachment
 
     /// <summary>The interface name inside the container (CNI_IFNAME).</summary>
     public string InterfaceName { get; }
-
-    /// <summary>True if the text is a valid libcni container ID (also the rule for network names).</summary>
-    public static bool IsValidContainerId([NotNullWhen(true)] string? containerId)
-    {
-        if (string.IsNullOrEmpty(containerId) || !char.IsAsciiLetterOrDigit(containerId[0]))
-        {
-            return false;
-        }
-
-        foreach (char c in containerId)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '.' && c != '-')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>True if the text is a valid interface name by libcni's rules.</summary>
-    public static bool IsValidInterfaceName([NotNullWhen(true)] string? interfaceName)
-    {
-        if (string.IsNullOrEmpty(interfaceName) || interfaceName is "." or ".."
-            || System.Text.Encoding.UTF8.GetByteCount(interfaceName) > 15)
-        {
-            return false;
-        }
-
-        foreach (char c in interfaceName)
-        {
-            if (c is '/' or ':' or '\0' || char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary><c>containerId/ifname</c>.</summary>
     public override string ToString() => $"{ContainerId}/{InterfaceName}";

@@ -143,7 +143,7 @@ internal sealed class AttachmentIndex
     {
         owner = null;
         string[] lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length < 3 || lines[0] != Header || !IpamAttachment.IsValidContainerId(lines[1]) || !IpamAttachment.IsValidInterfaceName(lines[2]))
+        if (lines.Length < 3 || lines[0] != Header || !CniNames.IsValidContainerId(lines[1]) || !CniNames.IsValidInterfaceName(lines[2]))
         {
             return null;
         }

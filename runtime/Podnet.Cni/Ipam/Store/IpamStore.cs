@@ -65,7 +65,7 @@ public sealed class IpamStore : IDisposable
     /// <exception cref="IpamException">Code 7 for an invalid network name, 5 when the directory cannot be used.</exception>
     public static IpamStore Open(string networkName, string? dataDirectory = null)
     {
-        if (!IpamAttachment.IsValidContainerId(networkName) || networkName.Length > 200)
+        if (!CniNames.IsValidNetworkName(networkName) || networkName.Length > 200)
         {
             throw new IpamException(IpamErrorCode.InvalidNetworkConfig, $"invalid network name \"{networkName}\": it must match ^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
         }
@@ -463,7 +463,7 @@ public sealed class IpamStore : IDisposable
                 continue;
             }
 
-            if (IpamAttachment.IsValidContainerId(allocation.ContainerId) && IpamAttachment.IsValidInterfaceName(allocation.InterfaceName))
+            if (CniNames.IsValidContainerId(allocation.ContainerId) && CniNames.IsValidInterfaceName(allocation.InterfaceName))
             {
                 var owner = new IpamAttachment(allocation.ContainerId, allocation.InterfaceName);
                 if (!truth.TryGetValue(owner, out List<IPAddress>? addresses))

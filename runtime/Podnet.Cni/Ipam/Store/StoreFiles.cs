@@ -103,9 +103,6 @@ internal static class StoreFiles
         }
     }
 
-    // open(2) with O_NOFOLLOW on a symbolic link.
-    private const int ELOOP = 40;
-
     /// <summary>
     /// Writes <paramref name="content"/> over <paramref name="path"/> in place (creating it if missing), for files
     /// whose torn state is harmless: <c>last_reserved_ip.*</c> (garbage only restarts the round-robin walk, and
@@ -119,7 +116,7 @@ internal static class StoreFiles
         if (fd < 0)
         {
             int errno = IpamSyscalls.LastErrno;
-            if (errno == ELOOP)
+            if (errno == IpamSyscalls.ELOOP)
             {
                 // A planted symlink: never write through it; replace the link itself with a regular file.
                 Replace(Path.GetDirectoryName(path)!, path, content);
