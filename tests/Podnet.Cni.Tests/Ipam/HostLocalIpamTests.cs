@@ -37,6 +37,23 @@ public sealed class HostLocalIpamTests
     }
 
     [Fact]
+    public void An_unreadable_resolv_conf_or_an_unreachable_requested_ip_fails_before_the_store_changes()
+    {
+        using var data = new ScratchDirectory();
+        IpamConfig config = RangeValidationTests.Parse("10.7.0.0/24") with { DataDirectory = data.Path };
+        var attachment = new IpamAttachment("c1", "eth0");
+
+        IpamException unreadable = Assert.Throws<IpamException>(
+            () => HostLocalIpam.Add("cbr0", config with { ResolvConf = data.Combine("missing-resolv.conf") }, attachment));
+        IpamException outside = Assert.Throws<IpamException>(
+            () => HostLocalIpam.Add("cbr0", config, attachment, [IPAddress.Parse("10.8.0.5")]));
+
+        Assert.Equal(IpamErrorCode.IOFailure, unreadable.CniErrorCode);
+        Assert.Equal(IpamErrorCode.RequestedAddressUnavailable, outside.CniErrorCode);
+        Assert.False(Directory.Exists(data.Combine("cbr0")), "the store must not have been opened");
+    }
+
+    [Fact]
     public void Del_does_not_need_valid_ranges_but_add_does()
     {
         using var data = new ScratchDirectory();
