@@ -1,5 +1,7 @@
 using Podnet.Bridge.Cli;
 using Podnet.Bridge.Install;
+using Podnet.Node;
+using Podnet.Node.Installation;
 using Podnet.Cni;
 
 namespace Podnet.Bridge;

@@ -1,4 +1,6 @@
 using System.Net;
+using Podnet.Node.Installation;
+using Podnet.Node.Routing;
 
 namespace Podnet.Bridge.Install;
 
@@ -7,17 +9,17 @@ internal static class ClusterSubnets
 {
     public static List<IPNetwork> ForNode(string clusterFile, string nodeName)
     {
-        Routing.ClusterDescription cluster;
+        ClusterDescription cluster;
         try
         {
-            cluster = Routing.ClusterDescription.Load(clusterFile);
+            cluster = ClusterDescription.Load(clusterFile);
         }
-        catch (Routing.RouteSyncException e)
+        catch (RouteSyncException e)
         {
             throw new InstallException(e.Message, e);
         }
 
-        Routing.ClusterNode node = cluster.Nodes.FirstOrDefault(n => n.Name == nodeName)
+        ClusterNode node = cluster.Nodes.FirstOrDefault(n => n.Name == nodeName)
             ?? throw new InstallException($"node {nodeName} is not in {clusterFile}");
         return [.. node.PodCidrs];
     }

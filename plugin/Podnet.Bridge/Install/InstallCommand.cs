@@ -1,5 +1,7 @@
 using System.Net;
-using Podnet.Bridge.Cli;
+using Podnet.Node;
+using Podnet.Node.Installation;
+using Podnet.Node.Routing;
 
 namespace Podnet.Bridge.Install;
 
@@ -14,22 +16,18 @@ internal static class InstallCommand
                        [--cni-version 1.1.0]   (1.0.0 or 0.4.0 for runtimes whose libcni predates CNI 1.1)
         """;
 
-    private static readonly HashSet<string> Flags = ["force", "portmap"];
-    private static readonly HashSet<string> Known = ["subnet", "cluster", "node", "bin-dir", "conf-dir", "conf-name", "network", "bridge", "mtu", "portmap", "force", "cni-version"];
+    public static readonly Verb Verb = new(
+        "podnet",
+        "install",
+        Usage,
+        new HashSet<string> { "force", "portmap" },
+        new HashSet<string> { "subnet", "cluster", "node", "bin-dir", "conf-dir", "conf-name", "network", "bridge", "mtu", "portmap", "force", "cni-version" });
 
-    public static int Run(IEnumerable<string> args, TextWriter stdout)
+    public static int Run(IEnumerable<string> args, TextWriter stdout) => Verb.Run(args, line =>
     {
         try
         {
-            return Install(args, stdout);
-        }
-        catch (UsageException e)
-        {
-            // The install synopsis, not the top-level one: it lists the options the mistake was about.
-            Console.Error.WriteLine($"podnet install: {e.Message}");
-            Console.Error.WriteLine("usage:");
-            Console.Error.WriteLine(Usage);
-            return 2;
+            return Install(line, stdout);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,12 +35,10 @@ internal static class InstallCommand
             Console.Error.WriteLine($"podnet install: cannot write the installation ({e.GetType().Name}): {e.Message}");
             return 1;
         }
-    }
+    });
 
-    private static int Install(IEnumerable<string> args, TextWriter stdout)
+    private static int Install(CommandLine line, TextWriter stdout)
     {
-        CommandLine line = CommandLine.Parse(args, Flags);
-        line.RejectUnknown(Known);
         IReadOnlyList<IPNetwork> subnets = ResolveSubnets(line);
         int? mtu = line.Get("mtu") is { } m
             ? int.TryParse(m, out int parsed) && parsed is >= 68 and <= 65535 ? parsed : throw new UsageException($"--mtu {m}: expected 68..65535")
@@ -93,7 +89,7 @@ internal static class InstallCommand
             var result = new List<IPNetwork>();
             foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!Routing.CidrNotation.TryParse(part, out IPNetwork network))
+                if (!CidrNotation.TryParse(part, out IPNetwork network))
                 {
                     throw new UsageException($"--subnet {part}: not a CIDR with the host bits zero (e.g. 10.244.1.0/24)");
                 }

@@ -1,26 +1,33 @@
 using System.Runtime.InteropServices;
-using Podnet.Bridge.Cli;
 using Podnet.Netlink;
 using Podnet.Netlink.Route;
+using Podnet.Node;
+using Podnet.Node.Routing;
 
 namespace Podnet.Bridge.Routing;
 
 /// <summary>
 /// <c>podnet routes sync --cluster FILE --node NAME [--watch]</c>: programs, in the network namespace it runs in, a
 /// route to every other node's pod subnets via that node's IP. With <c>--watch</c> it reconciles again whenever the
-/// file changes or a route changes (so a route deleted by hand comes back).
+/// file changes or a route changes (so a route deleted by hand comes back). The node agent <c>podnetd</c> does the same
+/// from a live membership source; this command is the one-shot, file-driven form.
 /// </summary>
 internal static class RouteSyncCommand
 {
     private const uint Ipv4RouteGroup = 7;
     private const uint Ipv6RouteGroup = 11;
-    private static readonly HashSet<string> Flags = ["watch"];
-    private static readonly HashSet<string> Known = ["cluster", "node", "watch"];
 
-    public static int Run(IEnumerable<string> args, TextWriter stdout)
+    public static readonly Verb Verb = new(
+        "podnet",
+        "routes sync",
+        "  podnet routes sync --cluster FILE --node NAME [--watch]",
+        new HashSet<string> { "watch" },
+        new HashSet<string> { "cluster", "node", "watch" });
+
+    public static int Run(IEnumerable<string> args, TextWriter stdout) => Verb.Run(args, line => Sync(line, stdout));
+
+    private static int Sync(CommandLine line, TextWriter stdout)
     {
-        CommandLine line = CommandLine.Parse(args, Flags);
-        line.RejectUnknown(Known);
         string clusterFile = line.Require("cluster");
         string node = line.Require("node");
         try

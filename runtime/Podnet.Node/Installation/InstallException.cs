@@ -1,7 +1,7 @@
-namespace Podnet.Bridge.Install;
+namespace Podnet.Node.Installation;
 
 /// <summary>An installation that cannot proceed; printed to stderr, exit code 1.</summary>
-internal sealed class InstallException : Exception
+public sealed class InstallException : Exception
 {
     public InstallException(string message)
         : base(message)

@@ -1,10 +1,10 @@
-namespace Podnet.Bridge.Install;
+namespace Podnet.Node.Installation;
 
 /// <summary>
 /// Puts the plugin binary into the CNI bin directory and the conflist into the CNI configuration directory.
 /// Both writes are atomic (temporary file + rename), so a runtime never sees half a file.
 /// </summary>
-internal sealed class NodeInstallation(string binDirectory, string confDirectory, string confName, bool force)
+public sealed class NodeInstallation(string binDirectory, string confDirectory, string confName, bool force)
 {
     /// <summary>What happened to one file.</summary>
     public enum Outcome

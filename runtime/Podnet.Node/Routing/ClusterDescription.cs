@@ -1,9 +1,9 @@
 using System.Net;
 
-namespace Podnet.Bridge.Routing;
+namespace Podnet.Node.Routing;
 
 /// <summary>The cluster description file (<c>specs/cni/cluster.schema.json</c>), decoded and validated.</summary>
-internal sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
+public sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
 {
     public static ClusterDescription Load(string path)
     {
@@ -34,10 +34,11 @@ internal sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
             throw new RouteSyncException($"{path}: {e.Message}", e);
         }
 
-        var nodes = new List<ClusterNode>();
+        var nodes = new List<ClusterNode>(parsed.Nodes.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (Podnet.Cni.Schema.ClusterNode node in parsed.Nodes)
         {
-            if (nodes.Any(n => n.Name == node.Name))
+            if (!names.Add(node.Name))
             {
                 throw new RouteSyncException($"{path}: node {node.Name} is listed twice");
             }

@@ -1,7 +1,7 @@
-namespace Podnet.Bridge.Routing;
+namespace Podnet.Node.Routing;
 
 /// <summary>A sync that cannot be done as described (unknown node, unreachable peer, bad cluster file).</summary>
-internal sealed class RouteSyncException : Exception
+public sealed class RouteSyncException : Exception
 {
     public RouteSyncException(string message)
         : base(message)

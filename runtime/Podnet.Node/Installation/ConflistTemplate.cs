@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace Podnet.Bridge.Install;
+namespace Podnet.Node.Installation;
 
 /// <summary>The network configuration list <c>podnet install</c> writes for a node's pod subnets.</summary>
-internal sealed record ConflistTemplate(string NetworkName, string BridgeName, IReadOnlyList<IPNetwork> PodSubnets, int? Mtu, bool PortMap, string CniVersion = Podnet.Cni.CniVersion.Latest)
+public sealed record ConflistTemplate(string NetworkName, string BridgeName, IReadOnlyList<IPNetwork> PodSubnets, int? Mtu, bool PortMap, string CniVersion = Podnet.Cni.CniVersion.Latest)
 {
     /// <summary>Renders the conflist as indented JSON with a trailing newline.</summary>
     public byte[] Render()

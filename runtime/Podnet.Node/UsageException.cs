@@ -1,7 +1,7 @@
-namespace Podnet.Bridge.Cli;
+namespace Podnet.Node;
 
 /// <summary>A mistake on the command line: printed with the usage text, exit code 2.</summary>
-internal sealed class UsageException : Exception
+public sealed class UsageException : Exception
 {
     public UsageException(string message)
         : base(message)

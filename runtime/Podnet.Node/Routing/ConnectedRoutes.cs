@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Podnet.Netlink.Route;
 
-namespace Podnet.Bridge.Routing;
+namespace Podnet.Node.Routing;
 
 /// <summary>
 /// Longest-prefix matching over a dump of the main routing table, so that checking 1,000 peers costs no kernel
 /// round trip when a peer's address is plainly on a connected subnet. Anything less clear-cut is left to the
 /// kernel's own lookup (<c>RTM_GETROUTE</c>), which also applies policy rules.
 /// </summary>
-internal sealed class ConnectedRoutes
+public sealed class ConnectedRoutes
 {
     // Prefix lengths present in the table, longest first, each with its routes keyed by network address.
     private readonly List<(int Length, Dictionary<IPAddress, RouteMessage> Routes)> _byLength;

@@ -1,7 +1,7 @@
-namespace Podnet.Bridge.Routing;
+namespace Podnet.Node.Routing;
 
 /// <summary>The outcome of one reconciliation.</summary>
-internal sealed class SyncReport
+public sealed class SyncReport
 {
     public List<RouteChange> Changes { get; } = [];
 
@@ -12,12 +12,16 @@ internal sealed class SyncReport
 
     public bool HasConflicts => Count(RouteChangeKind.Conflict) > 0;
 
+    /// <summary>Whether some peer could not be routed to.</summary>
+    public bool HasRefusals => Count(RouteChangeKind.Refused) > 0;
+
     private static string Label(RouteChangeKind kind) => kind switch
     {
         RouteChangeKind.Added => "added",
         RouteChangeKind.Replaced => "replaced",
         RouteChangeKind.Removed => "removed",
         RouteChangeKind.Unchanged => "unchanged",
+        RouteChangeKind.Refused => "refused",
         _ => "conflict",
     };
 

@@ -1,13 +1,13 @@
 using System.Net;
 
-namespace Podnet.Bridge.Routing;
+namespace Podnet.Node.Routing;
 
 /// <summary>
 /// Strict CIDR parsing for pod subnets: <see cref="IPNetwork.TryParse(string, out IPNetwork)"/> silently clears host
 /// bits (<c>10.244.1.1/24</c> becomes <c>10.244.1.0/24</c>), which would hide a typo in a cluster file or on the
 /// command line, so a prefix with host bits set is refused.
 /// </summary>
-internal static class CidrNotation
+public static class CidrNotation
 {
     public static bool TryParse(string text, out IPNetwork network)
     {

@@ -1,16 +1,20 @@
-namespace Podnet.Bridge.Cli;
+namespace Podnet.Node;
 
 /// <summary>
-/// Minimal <c>--name value</c> / <c>--flag</c> parsing for the operator subcommands. The CNI entry point itself
-/// takes no arguments (runtimes pass everything in the environment and on stdin).
+/// Minimal <c>--name value</c> / <c>--flag</c> parsing for the operator subcommands of <c>podnet</c> and
+/// <c>podnetd</c>. The CNI entry point itself takes no arguments (runtimes pass everything in the environment and on
+/// stdin). Run a verb through <see cref="Verb.Run"/> so that <c>--help</c> and usage errors behave alike everywhere.
 /// </summary>
-internal sealed class CommandLine
+public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
 
     private CommandLine()
     {
     }
+
+    /// <summary>Whether <c>--help</c> or <c>-h</c> was given (anywhere on the line).</summary>
+    public bool HelpRequested { get; private set; }
 
     /// <summary>Positional arguments, in order.</summary>
     public List<string> Positionals { get; } = [];
@@ -23,6 +27,12 @@ internal sealed class CommandLine
         while (e.MoveNext())
         {
             string arg = e.Current;
+            if (arg is "--help" or "-h")
+            {
+                line.HelpRequested = true;
+                continue;
+            }
+
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 line.Positionals.Add(arg);
