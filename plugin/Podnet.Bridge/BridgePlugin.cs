@@ -18,6 +18,11 @@ internal sealed class BridgePlugin : ICniPlugin
     public ICniResult Add(CniRequest request)
     {
         BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        if (NotReadyReason(settings) is { } reason)
+        {
+            throw new CniException(CniErrorCode.TryAgainLater, "this node is not ready for pods", reason);
+        }
+
         return new PodAttacher(request, settings).Attach();
     }
 
@@ -36,6 +41,11 @@ internal sealed class BridgePlugin : ICniPlugin
     public void Status(CniRequest request)
     {
         BridgeSettings settings = BridgeSettingsParser.Parse(request);
+        if (NotReadyReason(settings) is { } reason)
+        {
+            throw new CniException(CniErrorCode.PluginNotAvailable, "this node is not ready for pods", reason);
+        }
+
         using (Rtnetlink host = Rtnetlink.Open())
         {
             LinkMessage? bridge = host.Links.Find(settings.BridgeName);
@@ -73,5 +83,19 @@ internal sealed class BridgePlugin : ICniPlugin
         }
 
         PodFirewall.CollectGarbage(settings, valid);
+    }
+
+    /// <summary>Why the node agent's subnet file says the node is not set up (only when the configuration names one).</summary>
+    private static string? NotReadyReason(BridgeSettings settings)
+    {
+        if (settings.SubnetFile is not { } path)
+        {
+            return null;
+        }
+
+        IEnumerable<System.Net.IPNetwork> subnets = settings.Ipam.HostLocal?.Ranges
+            .SelectMany(set => set)
+            .Select(range => new System.Net.IPNetwork(range.Subnet.NetworkAddress, range.Subnet.PrefixLength)) ?? [];
+        return Podnet.Node.Installation.SubnetFile.NotReadyReason(path, subnets);
     }
 }

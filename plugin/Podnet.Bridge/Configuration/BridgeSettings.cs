@@ -36,6 +36,9 @@ internal sealed record BridgeSettings
 
     public bool HairpinMode { get; init; }
 
+    /// <summary>Podnet: the agent's subnet.env whose presence makes the node ready (null: always ready).</summary>
+    public string? SubnetFile { get; init; }
+
     public bool PromiscMode { get; init; }
 
     /// <summary>Access VLAN of the host veth (0 = none). Turns on VLAN filtering on the bridge.</summary>

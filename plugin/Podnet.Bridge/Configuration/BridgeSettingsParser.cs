@@ -54,6 +54,7 @@ internal static class BridgeSettingsParser
             IpMasq = config.IpMasq == true,
             Mtu = config.Mtu is { } m ? (uint)m : null,
             HairpinMode = config.HairpinMode == true,
+            SubnetFile = config.SubnetFile,
             PromiscMode = config.PromiscMode == true,
             Vlan = vlan,
             VlanTrunk = trunk,

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Podnet.Node.Installation;
 
 /// <summary>The network configuration list <c>podnet install</c> writes for a node's pod subnets.</summary>
-public sealed record ConflistTemplate(string NetworkName, string BridgeName, IReadOnlyList<IPNetwork> PodSubnets, int? Mtu, bool PortMap, string CniVersion = Podnet.Cni.CniVersion.Latest)
+public sealed record ConflistTemplate(string NetworkName, string BridgeName, IReadOnlyList<IPNetwork> PodSubnets, int? Mtu, bool PortMap, string CniVersion = Podnet.Cni.CniVersion.Latest, string? SubnetFile = null)
 {
     /// <summary>Renders the conflist as indented JSON with a trailing newline.</summary>
     public byte[] Render()
@@ -26,6 +26,12 @@ public sealed record ConflistTemplate(string NetworkName, string BridgeName, IRe
             // Pod-to-pod traffic across nodes must keep its source address: no masquerading.
             w.WriteBoolean("ipMasq", false);
             w.WriteBoolean("hairpinMode", true);
+            if (SubnetFile is not null)
+            {
+                // Written by podnetd: the plugin is ready only while the agent's subnet.env matches these ranges.
+                w.WriteString("subnetFile", SubnetFile);
+            }
+
             if (Mtu is { } mtu)
             {
                 w.WriteNumber("mtu", mtu);

@@ -20,6 +20,14 @@ public sealed record BaseChain(NetfilterFamily Family, string Table, string Name
         new(NetfilterFamily.Inet, PodnetTable, "postrouting", "nat", NetfilterHook.PostRouting, ChainPriority.SourceNat);
 
     /// <summary>
+    /// <c>table inet podnetd { chain postrouting { type nat hook postrouting priority srcnat; } }</c>: the node agent's
+    /// masquerading of traffic from the node's pod subnet to destinations outside the cluster's pod networks. A table
+    /// of its own, so the plugin's per-pod rules and the agent's never touch each other.
+    /// </summary>
+    public static BaseChain AgentMasquerade { get; } =
+        new(NetfilterFamily.Inet, "podnetd", "postrouting", "nat", NetfilterHook.PostRouting, ChainPriority.SourceNat);
+
+    /// <summary>
     /// <c>table bridge podnet { chain prerouting { type filter hook prerouting priority filter; } }</c>: frames entering
     /// the bridge from a pod's host-side veth, checked for a forged source MAC.
     /// </summary>

@@ -36,4 +36,34 @@ public static class MasqueradeRule
         list.Add(Expression.Of(new MasqueradeExpressionData()));
         return new ExpressionList { Elements = list };
     }
+
+    /// <summary>
+    /// The node agent's rule for a whole pod subnet: <c>ip saddr SUBNET ip daddr != EXEMPT… ip daddr != 224.0.0.0/4
+    /// masquerade</c> (IPv6 likewise): traffic from the node's pods to anything outside the cluster's pod networks.
+    /// </summary>
+    /// <exception cref="ArgumentException">The networks are not all of one family.</exception>
+    public static ExpressionList ForSubnet(IPNetwork podSubnet, IReadOnlyList<IPNetwork> exempt)
+    {
+        ArgumentNullException.ThrowIfNull(exempt);
+        AddressFamily family = podSubnet.BaseAddress.AddressFamily;
+        if (exempt.Any(e => e.BaseAddress.AddressFamily != family))
+        {
+            throw new ArgumentException($"Every exempt network must be of the family of {podSubnet}.", nameof(exempt));
+        }
+
+        bool ipv6 = family == AddressFamily.InterNetworkV6;
+        uint sourceOffset = ipv6 ? 8u : 12u;
+        uint destinationOffset = ipv6 ? 24u : 16u;
+        var list = new List<Expression>(8 + (3 * exempt.Count));
+        PacketMatch.NetfilterProtocolIs(list, family);
+        PacketMatch.AddressInNetwork(list, sourceOffset, podSubnet);
+        foreach (IPNetwork network in exempt)
+        {
+            PacketMatch.AddressNotInNetwork(list, destinationOffset, network);
+        }
+
+        PacketMatch.AddressNotInNetwork(list, destinationOffset, ipv6 ? s_ipv6Multicast : s_ipv4Multicast);
+        list.Add(Expression.Of(new MasqueradeExpressionData()));
+        return new ExpressionList { Elements = list };
+    }
 }

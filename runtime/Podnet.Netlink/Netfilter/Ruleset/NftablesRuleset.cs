@@ -72,6 +72,36 @@ public sealed class NftablesRuleset
     /// <exception cref="NetlinkException">The kernel refused the dump.</exception>
     public IReadOnlyList<RuleOwner> ListMacSpoofCheckOwners() => ListOwners(BaseChain.MacSpoofCheck);
 
+    /// <summary>
+    /// Replaces every rule of <paramref name="chain"/> tagged <paramref name="tag"/> with <paramref name="rules"/> (the
+    /// table and chain are created when missing), in one atomic batch; an empty list removes them. Returns how many
+    /// tagged rules there were before.
+    /// </summary>
+    /// <exception cref="NetlinkException">The kernel refused.</exception>
+    public int ReplaceRules(BaseChain chain, string tag, IReadOnlyList<ExpressionList> rules)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        ArgumentNullException.ThrowIfNull(rules);
+        return Replace(chain, tag, [.. rules]);
+    }
+
+    /// <summary>The expressions of every rule of <paramref name="chain"/> tagged <paramref name="tag"/>, in chain order.</summary>
+    /// <exception cref="NetlinkException">The kernel refused the dump.</exception>
+    public List<ExpressionList> ListTaggedRules(BaseChain chain, string tag)
+    {
+        var result = new List<ExpressionList>();
+        foreach (RuleMessage rule in ListRules(chain))
+        {
+            if (rule.UserData is byte[] data && RuleComment.Decode(data) == tag && rule.Expressions is { } expressions)
+            {
+                result.Add(expressions);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The rules of <paramref name="chain"/> (an empty list when its table or the chain does not exist).</summary>
     /// <exception cref="NetlinkException">The kernel refused the dump.</exception>
     public List<RuleMessage> ListRules(BaseChain chain)
@@ -92,9 +122,10 @@ public sealed class NftablesRuleset
     /// table and chain and appends the new rules, all in one batch. A rule deleted by someone else between the dump
     /// and the batch fails the batch with ENOENT; it is then retried from a fresh dump.
     /// </summary>
-    private int Replace(BaseChain chain, RuleOwner owner, List<ExpressionList> rules)
+    private int Replace(BaseChain chain, RuleOwner owner, List<ExpressionList> rules) => Replace(chain, owner.ToTag(), rules);
+
+    private int Replace(BaseChain chain, string tag, List<ExpressionList> rules)
     {
-        string tag = owner.ToTag();
         byte[] userData = RuleComment.Encode(tag);
         for (int attempt = 1; ; attempt++)
         {

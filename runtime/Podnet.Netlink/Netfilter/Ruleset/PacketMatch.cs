@@ -48,7 +48,14 @@ internal static class PacketMatch
     /// <c>field != network/prefix</c> for an address field: a byte-aligned prefix compares only its leading bytes,
     /// any other prefix masks the whole address with "bitwise" first (exactly as nft does).
     /// </summary>
-    public static void AddressNotInNetwork(List<Expression> expressions, uint offset, IPNetwork network)
+    public static void AddressNotInNetwork(List<Expression> expressions, uint offset, IPNetwork network) =>
+        AddressMatchesNetwork(expressions, offset, network, CompareOperator.NotEqual);
+
+    /// <summary><c>field == network/prefix</c> for an address field (see <see cref="AddressNotInNetwork"/>).</summary>
+    public static void AddressInNetwork(List<Expression> expressions, uint offset, IPNetwork network) =>
+        AddressMatchesNetwork(expressions, offset, network, CompareOperator.Equal);
+
+    private static void AddressMatchesNetwork(List<Expression> expressions, uint offset, IPNetwork network, CompareOperator op)
     {
         byte[] address = network.BaseAddress.GetAddressBytes();
         int prefix = network.PrefixLength;
@@ -65,7 +72,7 @@ internal static class PacketMatch
 
         if (prefix > 0 && prefix % 8 == 0)
         {
-            PayloadCompare(expressions, PayloadBase.Network, offset, CompareOperator.NotEqual, address[..(prefix / 8)]);
+            PayloadCompare(expressions, PayloadBase.Network, offset, op, address[..(prefix / 8)]);
             return;
         }
 
@@ -78,7 +85,7 @@ internal static class PacketMatch
             Mask = DataValue.Of(mask),
             Xor = DataValue.Of(new byte[address.Length]),
         }));
-        expressions.Add(Compare(CompareOperator.NotEqual, address));
+        expressions.Add(Compare(op, address));
     }
 
     /// <summary>An immediate verdict (<c>drop</c>, <c>accept</c>, …).</summary>

@@ -11,6 +11,9 @@ public sealed partial class AddressMessage
     [NetlinkHeader]
     public InterfaceAddressHeader Header { get; set; }
 
+    /// <summary>The index of the interface the address is on.</summary>
+    public int InterfaceIndex => Header.Index;
+
     // IFA_LOCAL is declared (so written) before IFA_ADDRESS: the order iproute2 sends, which the golden tests pin.
     /// <summary><c>IFA_LOCAL</c>: the local address.</summary>
     [NetlinkAttribute(2)]
