@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Podnet.Etcd;
 
 /// <summary>How to reach an etcd cluster.</summary>
@@ -20,4 +22,12 @@ public sealed class EtcdClientOptions
 
     /// <summary>How long connecting to one endpoint may take.</summary>
     public TimeSpan DialTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Opens the connection to one endpoint instead of the default socket connect (becomes
+    /// <see cref="SocketsHttpHandler.ConnectCallback"/>); TLS, when the endpoint is <c>https://</c>, runs over the
+    /// returned stream. Tests use it to create the client's sockets inside a network namespace. The token carries
+    /// <see cref="DialTimeout"/>.
+    /// </summary>
+    public Func<DnsEndPoint, CancellationToken, ValueTask<Stream>>? ConnectCallback { get; init; }
 }
