@@ -9,6 +9,12 @@ public sealed partial class LinkMessage
     [NetlinkHeader]
     public InterfaceInfoHeader Header { get; set; }
 
+    /// <summary>The interface index.</summary>
+    public int Index => Header.Index;
+
+    /// <summary>Whether the interface is administratively up.</summary>
+    public bool IsUp => (Header.Flags & InterfaceFlags.Up) != 0;
+
     /// <summary><c>IFLA_ADDRESS</c>: the link-layer address.</summary>
     [NetlinkAttribute(1)]
     public MacAddress? Address { get; set; }
