@@ -12,7 +12,7 @@ RID="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
 
 # OS packages: clang + zlib for NativeAOT; the reference plugins, iproute2, nftables and strace for
 # interop and golden tests; Go and the CNI library sources for the libcni driver.
-APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time)
+APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time etcd-server etcd-client)
 
 setup() {
     local missing=()
@@ -36,23 +36,27 @@ build() {
 
 publish() {
     setup
-    echo "==> publishing NativeAOT plugin ($RID)"
-    mkdir -p "$ARTIFACTS"
-    local log="$ARTIFACTS/publish.log"
-    # Trim and AOT warnings are errors (IlcTreatWarningsAsErrors); any other warning fails the publish too.
-    if ! dotnet publish "$ROOT/plugin/Podnet.Bridge/Podnet.Bridge.csproj" -c Release -r "$RID" \
-        -o "$ARTIFACTS/publish/podnet" -nologo -v:m -clp:NoSummary >"$log" 2>&1; then
+    mkdir -p "$ARTIFACTS/bin"
+    publish_one plugin/Podnet.Bridge/Podnet.Bridge.csproj podnet
+    publish_one agent/Podnet.Agent/Podnet.Agent.csproj podnetd
+}
+
+# NativeAOT publish of one executable into artifacts/bin; trim/AOT warnings are errors (IlcTreatWarningsAsErrors) and
+# any other warning fails the publish too.
+publish_one() {
+    local project="$1" name="$2" log="$ARTIFACTS/publish-$2.log"
+    echo "==> publishing NativeAOT $name ($RID)"
+    if ! dotnet publish "$ROOT/$project" -c Release -r "$RID" -o "$ARTIFACTS/publish/$name" -nologo -v:m -clp:NoSummary >"$log" 2>&1; then
         grep -E "error|warning" "$log" >&2 || cat "$log" >&2
         exit 1
     fi
     if grep -qE ": warning [A-Z]+[0-9]+" "$log"; then
         grep -E ": warning [A-Z]+[0-9]+" "$log" >&2
-        echo "error: publish produced warnings" >&2
+        echo "error: publishing $name produced warnings" >&2
         exit 1
     fi
-    mkdir -p "$ARTIFACTS/bin"
-    install -m 0755 "$ARTIFACTS/publish/podnet/podnet" "$ARTIFACTS/bin/podnet"
-    echo "==> $ARTIFACTS/bin/podnet ($(stat -c %s "$ARTIFACTS/bin/podnet") bytes)"
+    install -m 0755 "$ARTIFACTS/publish/$name/$name" "$ARTIFACTS/bin/$name"
+    echo "==> $ARTIFACTS/bin/$name ($(stat -c %s "$ARTIFACTS/bin/$name") bytes)"
 }
 
 # A fingerprint of the machine's own network namespace and CNI directories: tests must leave both as they found them.
@@ -73,7 +77,7 @@ run_tests() {
     echo "==> running tests"
     local log="$ARTIFACTS/test.log" rc=0
     mkdir -p "$ARTIFACTS"
-    export PODNET_BINARY="$ARTIFACTS/bin/podnet"
+    export PODNET_BINARY="$ARTIFACTS/bin/podnet" PODNETD_BINARY="$ARTIFACTS/bin/podnetd"
     host_network_state >"$ARTIFACTS/host-network.before"
     dotnet test --solution "$ROOT/Generated.sln" -c "$CONFIG" --no-build --no-progress 2>&1 | tee "$log" || rc=$?
     host_network_state >"$ARTIFACTS/host-network.after"
