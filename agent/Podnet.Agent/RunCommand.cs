@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using Podnet.Agent.Cluster;
 using Podnet.Agent.Etcd;
+using Podnet.Agent.Kubernetes;
 using Podnet.Agent.Node;
 using Podnet.Node;
 
@@ -19,13 +20,16 @@ internal static class RunCommand
                       [--etcd-prefix /podnet/network] [--etcd-cacert F --etcd-cert F --etcd-key F] [--lease-ttl 24h]
                       [--cni-conf-dir /etc/cni/net.d] [--cni-bin-dir /opt/cni/bin] [--subnet-file /run/podnet/subnet.env]
                       [--resync 10s] [--health-addr 127.0.0.1:9155] [--ip-masq=false] [--mtu N]
+          podnetd run --backend kubernetes --node NAME [--kubeconfig FILE [--kube-context NAME]] [--cluster-cidr CIDR[,CIDR]]
+                      [--watch-timeout 5m] [the same node options]   (in-cluster service account without --kubeconfig)
           podnetd run --backend file --cluster FILE --node NAME [the same node options]
+          --node defaults to the environment variable NODE_NAME (a DaemonSet sets it from spec.nodeName).
         """,
         new HashSet<string>(),
         new HashSet<string>
         {
             "backend", "node", "cluster", "etcd-endpoints", "etcd-prefix", "etcd-cacert", "etcd-cert", "etcd-key", "public-ip", "iface",
-            "lease-ttl", "cni-conf-dir", "cni-bin-dir", "subnet-file", "resync", "health-addr", "ip-masq", "mtu", "conf-name", "network-name", "bridge",
+            "lease-ttl", "kubeconfig", "kube-context", "cluster-cidr", "watch-timeout", "cni-conf-dir", "cni-bin-dir", "subnet-file", "resync", "health-addr", "ip-masq", "mtu", "conf-name", "network-name", "bridge",
         });
 
     public static int Run(IEnumerable<string> args) => Verb.Run(args, line =>
@@ -35,7 +39,7 @@ internal static class RunCommand
         {
             "file" => new FileClusterSource(line.Require("cluster"), options.NodeName),
             "etcd" => EtcdClusterSource.FromCommandLine(line, options.NodeName),
-            "kubernetes" => throw new UsageException("--backend kubernetes is not available in this build yet"),
+            "kubernetes" => KubernetesClusterSource.FromCommandLine(line, options.NodeName),
             string other => throw new UsageException($"--backend {other}: expected etcd, kubernetes or file"),
         };
         return RunAgent(options, source);
@@ -70,7 +74,7 @@ internal static class RunCommand
 
     private static AgentOptions Options(CommandLine line)
     {
-        string node = line.Require("node");
+        string node = line.Get("node") ?? Environment.GetEnvironmentVariable("NODE_NAME") ?? line.Require("node");
         if (node.Length == 0 || node.Contains('/', StringComparison.Ordinal))
         {
             throw new UsageException($"--node {node}: a node name must be non-empty and contain no '/'");
