@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Podnet.Agent.Kubernetes.Tests.ApiServer;
+
+namespace Podnet.Agent.Kubernetes.Tests;
+
+/// <summary>
+/// The test server is only worth what it proves if a real client accepts it: the machine's kubectl (1.27-1.33 through
+/// its version dispatcher) discovers the API, lists Nodes (paged) and watches them from it.
+/// </summary>
+public sealed class KubectlTests : IAsyncLifetime
+{
+    private const string Token = "kubectl-test-token";
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("podnet-kubectl-");
+    private TestCertificates? _certificates;
+    private TestApiServer? _server;
+    private string _kubeconfig = "";
+
+    private TestApiServer Server => _server!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _certificates = TestCertificates.Create();
+        _server = await TestApiServer.StartAsync(_certificates, Token, IPAddress.Loopback);
+        foreach (string file in new[] { Fixtures.KindDualStack, Fixtures.KindV125Raw, Fixtures.KopsV16Raw })
+        {
+            foreach (JsonObject node in Fixtures.Nodes(file))
+            {
+                Server.AddNode(node);
+            }
+        }
+
+        _kubeconfig = TestKubeconfig.Write(_directory.FullName, Server.Url, _certificates.AuthorityPem, Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        _certificates?.Dispose();
+        _directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Kubectl_get_nodes_json_returns_exactly_the_served_nodes_across_pages()
+    {
+        // Pages of 2: kubectl must follow metadata.continue to see all six.
+        Server.MaxPageSize = 2;
+        (int exit, string stdout, string stderr) = await Kubectl.RunAsync(_kubeconfig, "get", "nodes", "-o", "json", "--show-managed-fields");
+
+        Assert.True(exit == 0, $"kubectl exited {exit}\n{stderr}");
+        JsonObject list = JsonNode.Parse(stdout)!.AsObject();
+        JsonArray items = list["items"]!.AsArray();
+        Assert.Equal(6, items.Count);
+        foreach (JsonNode? item in items)
+        {
+            string name = item!["metadata"]!["name"]!.GetValue<string>();
+            JsonObject served = Server.GetNode(name);
+            served["kind"] = "Node";
+            served["apiVersion"] = "v1";
+            Assert.True(JsonNode.DeepEquals(served, item), $"kubectl printed {name} differently from what was served:\n{item.ToJsonString()}\n---\n{served.ToJsonString()}");
+        }
+
+        RequestRecord[] lists = [.. Server.Requests.Where(r => r.IsList)];
+        Assert.Equal(3, lists.Length);
+        Assert.Contains("limit=500", lists[0].Target, StringComparison.Ordinal);
+        Assert.All(lists.Skip(1), r => Assert.Contains("continue=", r.Target, StringComparison.Ordinal));
+        Assert.Contains(Server.Requests, r => r.Target.StartsWith("/api/v1?", StringComparison.Ordinal) || r.Target == "/api/v1");
+    }
+
+    [Fact]
+    public async Task Kubectl_get_nodes_watch_prints_the_nodes_then_a_change_made_on_the_server()
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using Process kubectl = Kubectl.Start(_kubeconfig, ["get", "nodes", "--watch"], stdout, stderr);
+        try
+        {
+            await Polling.UntilAsync(() => Kubectl.Read(stdout).Contains("ip-172-20-44-207", StringComparison.Ordinal) && Server.OpenWatches == 1, TimeSpan.FromSeconds(30),
+                () => $"kubectl did not list and start watching\n{Kubectl.Read(stdout)}\n{Kubectl.Read(stderr)}");
+            Assert.DoesNotContain("podnet-added", Kubectl.Read(stdout), StringComparison.Ordinal);
+
+            JsonObject added = Fixtures.Node(Fixtures.KindV125Raw, "onprem-control-plane");
+            added["metadata"]!["name"] = "podnet-added";
+            Server.AddNode(added);
+            await Polling.UntilAsync(() => Kubectl.Read(stdout).Contains("podnet-added", StringComparison.Ordinal), TimeSpan.FromSeconds(30),
+                () => $"kubectl did not print the added node\n{Kubectl.Read(stdout)}\n{Kubectl.Read(stderr)}");
+            RequestRecord watch = Server.Requests.Single(r => r.IsWatch);
+            Assert.Contains("resourceVersion=", watch.Target, StringComparison.Ordinal);
+        }
+        finally
+        {
+            kubectl.Kill(entireProcessTree: true);
+            await kubectl.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+    }
+
+    [Fact]
+    public async Task Kubectl_with_a_wrong_token_is_refused_with_401()
+    {
+        string wrong = TestKubeconfig.Write(_directory.FullName, Server.Url, _certificates!.AuthorityPem, "not-the-token", "wrong");
+        (int exit, string _, string stderr) = await Kubectl.RunAsync(wrong, "get", "nodes", "-o", "json");
+
+        Assert.NotEqual(0, exit);
+        Assert.True(stderr.Contains("You must be logged in to the server", StringComparison.Ordinal), stderr);
+        Assert.All(Server.Requests, r => Assert.Equal(401, r.Status));
+    }
+}
