@@ -182,6 +182,7 @@ public sealed class AgentTests
 
         string notifications = Kubectl.Read(monitor);
         Assert.DoesNotContain("Deleted", notifications, StringComparison.Ordinal);
+        Assert.Contains("fd00:10:244:2::/64 via fc00:f853:ccd:e793::80", notifications, StringComparison.Ordinal);
         Assert.Equal(3, CountOf(agent.Log, "listing again"));
         Assert.Contains("too old resource version", agent.Log, StringComparison.Ordinal);
     }

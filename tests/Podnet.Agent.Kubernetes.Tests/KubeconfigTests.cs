@@ -54,15 +54,17 @@ public sealed class KubeconfigTests : IDisposable
                   - name: client.authentication.k8s.io/exec
                     extension: {}
             contexts:
-            - context: {cluster: other, user: nobody}
-              name: flow-is-not-read
+            - context: {cluster: other, user: "nobody"}
+              name: flow-style
             - name: node
               context:
                 cluster: prod
                 user: podnetd
                 namespace: kube-system
-            current-context: flow-is-not-read
+            current-context: flow-style
             users:
+            - name: nobody
+              user: {}
             - name: podnetd
               user:
                 client-certificate: pki/client.crt
@@ -70,6 +72,7 @@ public sealed class KubeconfigTests : IDisposable
                 tokenFile: token
             """);
 
+        Assert.Equal(new Uri("https://10.0.0.1:6443"), Kubeconfig.Load(path).Server);
         KubernetesEndpoint endpoint = Kubeconfig.Load(path, "node");
 
         Assert.Equal(new Uri("https://[fd00::1]:6443"), endpoint.Server);
@@ -111,6 +114,7 @@ public sealed class KubeconfigTests : IDisposable
 
     [Theory]
     [InlineData("a: &x 1\n", "anchors")]
+    [InlineData("a: {b: {c: 1}}\n", "nested flow")]
     [InlineData("a:\n  b: 1\n c: 2\n", "line 3")]
     [InlineData("a: 1\na: 2\n", "duplicate key")]
     [InlineData("a: \"open\n", "unterminated")]

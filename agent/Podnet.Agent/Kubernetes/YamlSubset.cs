@@ -9,8 +9,7 @@ namespace Podnet.Agent.Kubernetes;
 /// <see cref="Dictionary{TKey, TValue}"/> of string to value, a sequence a <see cref="List{T}"/>, a scalar a
 /// <see cref="string"/> (<see langword="null"/> for <c>null</c>, <c>~</c> or nothing). It handles block mappings and
 /// sequences (also a sequence at its key's indentation, as kubectl writes them), plain, single- and double-quoted
-/// scalars, <c>|</c>/<c>&gt;</c> block scalars, comments, one-line flow sequences of scalars and the empty <c>{}</c>
-/// and <c>[]</c>. A document that starts with <c>{</c> is read as JSON (which kubeconfig files may also be). Anchors,
+/// scalars, <c>|</c>/<c>&gt;</c> block scalars, comments, and one-line flow sequences and mappings of scalars. A document that starts with <c>{</c> is read as JSON (which kubeconfig files may also be). Anchors,
 /// tags, multi-line flow collections and multi-line plain scalars are not YAML that kubectl writes; they are refused
 /// with the line number.
 /// </summary>
@@ -150,7 +149,27 @@ internal static class YamlSubset
 
         if (text[0] == '{')
         {
-            throw Error(line, "flow mappings are not supported");
+            if (!text.EndsWith('}'))
+            {
+                throw Error(line, "multi-line flow mappings are not supported");
+            }
+
+            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (string item in SplitFlow(line, text[1..^1]))
+            {
+                (string key, string value) = SplitKey(line with { Text = item }) ?? throw Error(line, $"\"{item}\" in a flow mapping is not \"key: value\"");
+                if (value.Length > 0 && value[0] is '{' or '[')
+                {
+                    throw Error(line, "nested flow collections are not supported");
+                }
+
+                if (!map.TryAdd(key, Scalar(line, value)))
+                {
+                    throw Error(line, $"duplicate key \"{key}\"");
+                }
+            }
+
+            return map;
         }
 
         if (text[0] == '[')
