@@ -46,10 +46,15 @@ public sealed class KubectlTests : IAsyncLifetime
         _directory.Delete(recursive: true);
     }
 
-    [Fact]
-    public async Task Kubectl_get_nodes_json_returns_exactly_the_served_nodes_across_pages()
+    /// <summary>The kubectl minor versions the dispatcher has (it picks by the server's <c>/version</c>).</summary>
+    public static TheoryData<int> Versions => [27, 28, 29, 30, 31, 32, 33];
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Kubectl_get_nodes_json_returns_exactly_the_served_nodes_across_pages(int minor)
     {
         // Pages of 2: kubectl must follow metadata.continue to see all six.
+        Server.MinorVersion = minor;
         Server.MaxPageSize = 2;
         (int exit, string stdout, string stderr) = await Kubectl.RunAsync(_kubeconfig, "get", "nodes", "-o", "json", "--show-managed-fields");
 
@@ -71,11 +76,14 @@ public sealed class KubectlTests : IAsyncLifetime
         Assert.Contains("limit=500", lists[0].Target, StringComparison.Ordinal);
         Assert.All(lists.Skip(1), r => Assert.Contains("continue=", r.Target, StringComparison.Ordinal));
         Assert.Contains(Server.Requests, r => r.Target.StartsWith("/api/v1?", StringComparison.Ordinal) || r.Target == "/api/v1");
+        AssertDispatchedTo(minor);
     }
 
-    [Fact]
-    public async Task Kubectl_get_nodes_watch_prints_the_nodes_then_a_change_made_on_the_server()
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Kubectl_get_nodes_watch_prints_the_nodes_then_a_change_made_on_the_server(int minor)
     {
+        Server.MinorVersion = minor;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using Process kubectl = Kubectl.Start(_kubeconfig, ["get", "nodes", "--watch"], stdout, stderr);
@@ -92,6 +100,7 @@ public sealed class KubectlTests : IAsyncLifetime
                 () => $"kubectl did not print the added node\n{Kubectl.Read(stdout)}\n{Kubectl.Read(stderr)}");
             RequestRecord watch = Server.Requests.Single(r => r.IsWatch);
             Assert.Contains("resourceVersion=", watch.Target, StringComparison.Ordinal);
+            AssertDispatchedTo(minor);
         }
         finally
         {
@@ -99,6 +108,13 @@ public sealed class KubectlTests : IAsyncLifetime
             await kubectl.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
+    }
+
+    /// <summary>The version dispatcher asked /version and ran kubectl 1.MINOR for everything else.</summary>
+    private void AssertDispatchedTo(int minor)
+    {
+        Assert.Contains(Server.Requests, r => r.Target.StartsWith("/version", StringComparison.Ordinal));
+        Assert.All(Server.Requests.Where(r => r.Target.StartsWith("/api", StringComparison.Ordinal)), r => Assert.StartsWith($"kubectl/v1.{minor}.", r.UserAgent, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,6 +12,11 @@ internal static class Kubectl
     /// <summary>Starts <c>kubectl --kubeconfig F ARGS</c> with output collected into <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
     public static Process Start(string kubeconfig, IEnumerable<string> arguments, StringBuilder stdout, StringBuilder stderr)
     {
+        if (!File.Exists(Path))
+        {
+            throw new FileNotFoundException($"{Path} is missing: these tests prove the test API server faithful with the kubectl that machines of this kind ship", Path);
+        }
+
         var info = new ProcessStartInfo(Path)
         {
             UseShellExecute = false,

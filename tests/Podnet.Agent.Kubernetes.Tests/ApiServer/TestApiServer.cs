@@ -35,8 +35,6 @@ namespace Podnet.Agent.Kubernetes.Tests.ApiServer;
 /// </remarks>
 internal sealed class TestApiServer : IAsyncDisposable
 {
-    /// <summary>The git version the server reports on <c>/version</c>.</summary>
-    public const string GitVersion = "v1.30.0-podnet-test";
 
     private readonly Lock _lock = new();
     private readonly SortedDictionary<string, JsonObject> _nodes = new(StringComparer.Ordinal);
@@ -61,6 +59,9 @@ internal sealed class TestApiServer : IAsyncDisposable
 
     /// <summary>The server's URL, <c>https://ADDRESS:PORT</c>.</summary>
     public Uri Url { get; }
+
+    /// <summary>The minor version the server reports on <c>/version</c> (1.MINOR.0); kubectl's dispatcher picks its binary by it.</summary>
+    public int MinorVersion { get; set; } = 30;
 
     /// <summary>The bearer token the server accepts.</summary>
     public string Token { get; set; }
@@ -363,8 +364,8 @@ internal sealed class TestApiServer : IAsyncDisposable
                 return await WriteJsonAsync(context, 200, new JsonObject
                 {
                     ["major"] = "1",
-                    ["minor"] = "30",
-                    ["gitVersion"] = GitVersion,
+                    ["minor"] = MinorVersion.ToString(CultureInfo.InvariantCulture),
+                    ["gitVersion"] = $"v1.{MinorVersion.ToString(CultureInfo.InvariantCulture)}.0",
                     ["gitCommit"] = "0000000000000000000000000000000000000000",
                     ["gitTreeState"] = "clean",
                     ["buildDate"] = "2026-01-01T00:00:00Z",
