@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Podnet.Bridge.Tests.Routing;
+namespace Podnet.Testing;
 
 /// <summary>Sends POSIX signals (<see cref="System.Diagnostics.Process.Kill()"/> only sends SIGKILL).</summary>
-public static partial class ProcessSignal
+internal static partial class ProcessSignal
 {
     private const int SigTerm = 15;
 
