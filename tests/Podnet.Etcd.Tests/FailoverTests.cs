@@ -86,5 +86,50 @@ public sealed class FailoverTests
         Assert.Equal(["/r/before", "/r/while-down"], (await only2.GetPrefixAsync("/r/", Ct)).Items.Select(i => i.Key));
     }
 
+    [Fact]
+    public async Task A_member_that_stops_answering_is_left_after_the_request_timeout()
+    {
+        await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(3, cancellationToken: Ct);
+        await using EtcdClient client = cluster.CreateClient(TimeSpan.FromSeconds(1));
+        await client.PutAsync("/p/a", "1"u8.ToArray(), cancellationToken: Ct);
+        int used = IndexOf(cluster, client.CurrentEndpoint);
+
+        cluster.Pause(used);
+        try
+        {
+            // Connecting still works (the kernel accepts for the frozen process); only the timeout can move on.
+            Assert.Equal("1", Encoding.UTF8.GetString((await client.GetAsync("/p/a", Ct))!.Value));
+            Assert.NotEqual(used, IndexOf(cluster, client.CurrentEndpoint));
+        }
+        finally
+        {
+            cluster.Resume(used);
+        }
+    }
+
+    [Fact]
+    public async Task A_watch_on_a_member_that_lost_its_leader_ends_with_EtcdUnavailableException()
+    {
+        await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(3, cancellationToken: Ct);
+        await using EtcdClient client = cluster.CreateClient(TimeSpan.FromSeconds(2), endpoints: [cluster.Endpoints[0]]);
+        long written = await client.PutAsync("/l/a", "1"u8.ToArray(), cancellationToken: Ct);
+        await using WatchReader watch = WatchReader.Start(client, "/l/", written);
+        Assert.Single(await watch.EventsAsync(1));
+
+        // Member 0 keeps running alone: it has no leader, so it cancels the watch (which asked for one) rather
+        // than leaving it open and silent; progress notifications until then are fine.
+        cluster.Kill(1);
+        cluster.Kill(2);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Assert.ThrowsAsync<EtcdUnavailableException>(async () =>
+        {
+            while (true)
+            {
+                deadline.Token.ThrowIfCancellationRequested();
+                await watch.NextAsync();
+            }
+        });
+    }
+
     private static int IndexOf(EtcdCluster cluster, Uri endpoint) => cluster.Endpoints.ToList().IndexOf(endpoint);
 }
