@@ -108,6 +108,31 @@ public sealed class FailoverTests
     }
 
     [Fact]
+    public async Task An_endpoint_that_never_completes_the_connect_is_left_after_the_dial_timeout()
+    {
+        await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(1, cancellationToken: Ct);
+
+        // 10.99.0.2 sits behind a veth whose peer drops everything (the frames are for a MAC nobody has), so SYNs
+        // vanish and connecting hangs.
+        string ns = Path.GetFileName(cluster.NetnsPath!);
+        await IpAsync("-n", ns, "link", "add", "pn-hole", "type", "veth", "peer", "name", "pn-hole-peer");
+        await IpAsync("-n", ns, "addr", "add", "10.99.0.1/24", "dev", "pn-hole");
+        await IpAsync("-n", ns, "link", "set", "pn-hole", "up");
+        await IpAsync("-n", ns, "link", "set", "pn-hole-peer", "up");
+        await IpAsync("-n", ns, "neigh", "add", "10.99.0.2", "lladdr", "02:00:00:00:99:02", "dev", "pn-hole", "nud", "permanent");
+
+        await using EtcdClient client = EtcdClient.Create(new EtcdClientOptions
+        {
+            Endpoints = [new Uri("http://10.99.0.2:2379"), cluster.Endpoints[0]],
+            RequestTimeout = TimeSpan.FromMinutes(5),
+            DialTimeout = TimeSpan.FromSeconds(1),
+            ConnectCallback = EtcdCluster.ConnectInNamespace(cluster.NetnsPath!),
+        });
+        await client.PutAsync("/h/a", "1"u8.ToArray(), cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        Assert.Equal(cluster.Endpoints[0], client.CurrentEndpoint);
+    }
+
+    [Fact]
     public async Task A_watch_on_a_member_that_lost_its_leader_ends_with_EtcdUnavailableException()
     {
         await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(3, cancellationToken: Ct);
@@ -129,6 +154,20 @@ public sealed class FailoverTests
                 await watch.NextAsync();
             }
         });
+    }
+
+    private static async Task IpAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("ip") { RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using Process ip = Process.Start(info)!;
+        string error = await ip.StandardError.ReadToEndAsync(Ct);
+        await ip.WaitForExitAsync(Ct);
+        Assert.True(ip.ExitCode == 0, $"ip {string.Join(' ', arguments)}: {error}");
     }
 
     private static int IndexOf(EtcdCluster cluster, Uri endpoint) => cluster.Endpoints.ToList().IndexOf(endpoint);
