@@ -353,8 +353,9 @@ public sealed class EtcdClient : IEtcdClient
                 }
             }
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsMemberFailure(e))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (IsMemberFailure(e) || e is EtcdServerException))
         {
+            // Whatever ends an established stream (other than compaction) is worth retrying on another member.
             failures.Add(new EtcdException($"{stream.Endpoint}: {e.Message}", e));
             return null;
         }

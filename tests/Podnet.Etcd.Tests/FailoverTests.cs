@@ -133,6 +133,53 @@ public sealed class FailoverTests
     }
 
     [Fact]
+    public async Task A_conditional_write_whose_answer_was_lost_reports_what_it_did_after_the_retry()
+    {
+        await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(3, cancellationToken: Ct);
+        await using EtcdClient other = cluster.CreateClient();
+        await other.PutAsync("/a/taken", "other"u8.ToArray(), cancellationToken: Ct);
+
+        // Member 0 receives and applies every request but its answers never arrive; each client starts there and
+        // resends to member 1 after the timeout.
+        Func<System.Net.DnsEndPoint, CancellationToken, ValueTask<Stream>> connect = EtcdCluster.ConnectInNamespace(cluster.NetnsPath!);
+        EtcdClient Client() => EtcdClient.Create(new EtcdClientOptions
+        {
+            Endpoints = cluster.Endpoints,
+            RequestTimeout = TimeSpan.FromSeconds(2),
+            ConnectCallback = async (endpoint, token) =>
+            {
+                Stream stream = await connect(endpoint, token);
+                return endpoint.Port == cluster.Endpoints[0].Port ? new SilentReadStream(stream) : stream;
+            },
+        });
+        EtcdLease lease = await other.GrantLeaseAsync(TimeSpan.FromSeconds(60), Ct);
+
+        await using (EtcdClient client = Client())
+        {
+            Assert.True(await client.CreateAsync("/a/mine", "me"u8.ToArray(), lease.Id, Ct));
+            Assert.Equal(cluster.Endpoints[1], client.CurrentEndpoint);
+        }
+
+        EtcdKeyValue mine = (await other.GetAsync("/a/mine", Ct))!;
+        Assert.Equal(("me", lease.Id, 1L), (Encoding.UTF8.GetString(mine.Value), mine.LeaseId, mine.Version));
+        await using (EtcdClient client = Client())
+        {
+            Assert.True(await client.ReplaceAsync("/a/mine", "me2"u8.ToArray(), mine.ModRevision, lease.Id, Ct));
+        }
+
+        EtcdKeyValue replaced = (await other.GetAsync("/a/mine", Ct))!;
+        Assert.Equal(("me2", 2L), (Encoding.UTF8.GetString(replaced.Value), replaced.Version));
+
+        // Someone else's key stays theirs, resent or not.
+        await using (EtcdClient client = Client())
+        {
+            Assert.False(await client.CreateAsync("/a/taken", "me"u8.ToArray(), cancellationToken: Ct));
+        }
+
+        Assert.Equal("other", Encoding.UTF8.GetString((await other.GetAsync("/a/taken", Ct))!.Value));
+    }
+
+    [Fact]
     public async Task A_watch_on_a_member_that_lost_its_leader_ends_with_EtcdUnavailableException()
     {
         await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(3, cancellationToken: Ct);

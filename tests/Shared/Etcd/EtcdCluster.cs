@@ -34,11 +34,11 @@ internal sealed class EtcdCluster : IAsyncDisposable
         // tmpfs when there is one: raft fsyncs every write, and a loaded test machine should not wait for a disk.
         string root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         _directory = Path.Combine(root, _token);
-        Directory.CreateDirectory(_directory);
         string scheme = options.ServerCertificate is null ? "http" : "https";
         _members = [.. placement.Select((p, i) => new EtcdMember(i, p, Path.Combine(_directory, "m" + i), scheme))];
         Endpoints = [.. _members.Select(m => m.ClientUrl)];
         _admin = CreateClient(TimeSpan.FromSeconds(2));
+        Directory.CreateDirectory(_directory); // last: nothing above leaves anything behind when it throws
     }
 
     /// <summary>The members' client URLs, in placement order.</summary>
