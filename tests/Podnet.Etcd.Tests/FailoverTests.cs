@@ -115,11 +115,11 @@ public sealed class FailoverTests
         // 10.99.0.2 sits behind a veth whose peer drops everything (the frames are for a MAC nobody has), so SYNs
         // vanish and connecting hangs.
         string ns = Path.GetFileName(cluster.NetnsPath!);
-        await IpAsync("-n", ns, "link", "add", "pn-hole", "type", "veth", "peer", "name", "pn-hole-peer");
-        await IpAsync("-n", ns, "addr", "add", "10.99.0.1/24", "dev", "pn-hole");
-        await IpAsync("-n", ns, "link", "set", "pn-hole", "up");
-        await IpAsync("-n", ns, "link", "set", "pn-hole-peer", "up");
-        await IpAsync("-n", ns, "neigh", "add", "10.99.0.2", "lladdr", "02:00:00:00:99:02", "dev", "pn-hole", "nud", "permanent");
+        await Ip.RunAsync("-n", ns, "link", "add", "pn-hole", "type", "veth", "peer", "name", "pn-hole-peer");
+        await Ip.RunAsync("-n", ns, "addr", "add", "10.99.0.1/24", "dev", "pn-hole");
+        await Ip.RunAsync("-n", ns, "link", "set", "pn-hole", "up");
+        await Ip.RunAsync("-n", ns, "link", "set", "pn-hole-peer", "up");
+        await Ip.RunAsync("-n", ns, "neigh", "add", "10.99.0.2", "lladdr", "02:00:00:00:99:02", "dev", "pn-hole", "nud", "permanent");
 
         await using EtcdClient client = EtcdClient.Create(new EtcdClientOptions
         {
@@ -201,20 +201,6 @@ public sealed class FailoverTests
                 await watch.NextAsync();
             }
         });
-    }
-
-    private static async Task IpAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("ip") { RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using Process ip = Process.Start(info)!;
-        string error = await ip.StandardError.ReadToEndAsync(Ct);
-        await ip.WaitForExitAsync(Ct);
-        Assert.True(ip.ExitCode == 0, $"ip {string.Join(' ', arguments)}: {error}");
     }
 
     private static int IndexOf(EtcdCluster cluster, Uri endpoint) => cluster.Endpoints.ToList().IndexOf(endpoint);
