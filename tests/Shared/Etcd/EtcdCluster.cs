@@ -108,11 +108,14 @@ internal sealed class EtcdCluster : IAsyncDisposable
     /// <summary>SIGKILLs member <paramref name="member"/> and waits until it is gone.</summary>
     public void Kill(int member) => _members[member].Kill();
 
-    /// <summary>Freezes member <paramref name="member"/> (SIGSTOP): its sockets still accept connections, but nothing answers.</summary>
-    public void Pause(int member) => ProcessSignal.Pause(_members[member].ProcessId ?? throw new InvalidOperationException($"member {member} is not running"));
+    /// <summary>
+    /// Freezes member <paramref name="member"/> (SIGSTOP) and waits until every thread of it has stopped: its sockets
+    /// still accept connections, but nothing answers.
+    /// </summary>
+    public void Pause(int member) => _members[member].Pause();
 
     /// <summary>Lets a paused member run again (SIGCONT).</summary>
-    public void Resume(int member) => ProcessSignal.Resume(_members[member].ProcessId ?? throw new InvalidOperationException($"member {member} is not running"));
+    public void Resume(int member) => _members[member].Resume();
 
     /// <summary>Stops member <paramref name="member"/> with SIGTERM (SIGKILL after 10 s).</summary>
     public Task StopAsync(int member) => _members[member].StopAsync(TimeSpan.FromSeconds(10));
