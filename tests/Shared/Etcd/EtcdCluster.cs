@@ -85,7 +85,8 @@ internal sealed class EtcdCluster : IAsyncDisposable
 
     /// <summary>
     /// A client for this cluster. With <paramref name="netnsPath"/> its sockets are created in that namespace;
-    /// without, each connection is made from inside the namespace of the member it goes to.
+    /// without, each connection is made from inside the namespace of the member it goes to. The request timeout
+    /// defaults to a generous 10 s (an election on a loaded machine), the dial timeout is 1 s.
     /// </summary>
     public EtcdClient CreateClient(TimeSpan? requestTimeout = null, string? netnsPath = null, IReadOnlyList<Uri>? endpoints = null)
     {
@@ -93,7 +94,7 @@ internal sealed class EtcdCluster : IAsyncDisposable
         return EtcdClient.Create(new EtcdClientOptions
         {
             Endpoints = endpoints ?? Endpoints,
-            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5),
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
             DialTimeout = TimeSpan.FromSeconds(1),
             CaFile = _options.ServerCaFile,
             CertFile = certificate?.CertFile,
