@@ -11,7 +11,7 @@ ARTIFACTS="$ROOT/artifacts"
 RID="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
 
 # OS packages: clang + zlib for NativeAOT; the reference plugins, iproute2, nftables and strace for
-# interop and golden tests; Go and the CNI library sources for the libcni driver.
+# interop and golden tests; Go and the CNI library sources for the libcni driver; etcd for the agent's store tests.
 APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time etcd-server etcd-client)
 
 setup() {
