@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
@@ -18,14 +19,16 @@ namespace Podnet.Etcd;
 /// any other etcd error is thrown as <see cref="EtcdServerException"/>. Thread-safe; one instance per process.
 /// </summary>
 /// <remarks>
-/// A write whose attempt failed after it may have reached a member is sent again to the next endpoint, so it can
-/// apply once on each. <see cref="CreateAsync"/> and <see cref="ReplaceAsync"/> account for that: when such a resent
+/// A write whose attempt failed after it may have reached a member (a timeout, a connection lost mid-request) is sent
+/// again to the next endpoint, so it may apply twice. That is harmless for puts; a resent delete can report that the
+/// key did not exist. <see cref="CreateAsync"/> and <see cref="ReplaceAsync"/> account for it: when a resent
 /// transaction finds the key already holding exactly this value and lease, they report it as written.
 /// </remarks>
 public sealed class EtcdClient : IEtcdClient
 {
     private static readonly EtcdJsonContext Json = EtcdJsonContext.Default;
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly HttpClient _http;
     private readonly Uri[] _endpoints;
@@ -89,12 +92,7 @@ public sealed class EtcdClient : IEtcdClient
             handler.ConnectCallback = (context, token) => connect(context.DnsEndPoint, token);
         }
 
-        var http = new HttpClient(handler, disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         return new EtcdClient(http, [.. options.Endpoints], options.RequestTimeout);
     }
 
@@ -255,31 +253,52 @@ public sealed class EtcdClient : IEtcdClient
         long next = startRevision;
         int index = Volatile.Read(ref _current);
         var failures = new List<Exception>();
-        while (failures.Count < _endpoints.Length)
+        long failingSince = 0;
+        while (true)
         {
             var request = new WatchRequest
             {
                 Create = new WatchCreateRequest { Key = key, RangeEnd = rangeEnd, StartRevision = next, ProgressNotify = true },
             };
             WatchStream? stream = await TryOpenWatchAsync(index, request, failures, cancellationToken).ConfigureAwait(false);
-            if (stream is not null)
+            index = (index + 1) % _endpoints.Length;
+            if (stream is null)
             {
-                await using (stream.ConfigureAwait(false))
+                // Members refuse watches while they have no leader, so a whole round can fail during an election:
+                // keep going round (paced) until the failures have lasted a request timeout.
+                failingSince = failures.Count == 1 ? Stopwatch.GetTimestamp() : failingSince;
+                if (failures.Count % _endpoints.Length == 0)
                 {
-                    while (await NextBatchAsync(stream, failures, cancellationToken).ConfigureAwait(false) is { } batch)
+                    if (Stopwatch.GetElapsedTime(failingSince) >= _requestTimeout)
                     {
-                        failures.Clear();
-                        next = Math.Max(next, batch.Revision + 1);
-                        yield return batch;
+                        throw Unavailable("watch", failures[^_endpoints.Length..]);
                     }
+
+                    await Task.Delay(WatchRetryDelay, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            failures.Clear();
+            bool delivered = false;
+            await using (stream.ConfigureAwait(false))
+            {
+                while (await NextBatchAsync(stream, failures, cancellationToken).ConfigureAwait(false) is { } batch)
+                {
+                    delivered = true;
+                    next = Math.Max(next, batch.Revision + 1);
+                    yield return batch;
                 }
             }
 
-            // This member failed or broke the stream: resume on the next one from where the caller is.
-            index = (index + 1) % _endpoints.Length;
+            // The stream broke: resume on the next member from where the caller is (at once if this one was useful).
+            failures.Clear();
+            if (!delivered)
+            {
+                await Task.Delay(WatchRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        throw Unavailable("watch", failures);
     }
 
     /// <inheritdoc/>
@@ -330,8 +349,9 @@ public sealed class EtcdClient : IEtcdClient
                 }
             }
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsMemberFailure(e))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (IsMemberFailure(e) || e is EtcdServerException))
         {
+            // Whatever ends an established stream (other than compaction) is worth retrying on another member.
             failures.Add(new EtcdException($"{stream.Endpoint}: {e.Message}", e));
             return null;
         }
@@ -438,11 +458,11 @@ public sealed class EtcdClient : IEtcdClient
 
             try
             {
-                return await read(stream, cancellationToken).ConfigureAwait(false) ?? throw new EtcdException($"{endpoint}{path}: empty response");
+                return await read(stream, cancellationToken).ConfigureAwait(false) ?? throw new EtcdException($"{new Uri(endpoint, path)}: empty response");
             }
             catch (JsonException e)
             {
-                throw new EtcdException($"{endpoint}{path}: malformed response: {e.Message}", e);
+                throw new EtcdException($"{new Uri(endpoint, path)}: malformed response: {e.Message}", e);
             }
         }
     }
@@ -451,7 +471,12 @@ public sealed class EtcdClient : IEtcdClient
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonMediaType;
-        return new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path)) { Content = content };
+        return new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path))
+        {
+            Content = content,
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
     }
 
     /// <summary>The exception for a non-2xx answer; one that is not etcd's error JSON counts as the member failing.</summary>
