@@ -35,13 +35,24 @@ internal static class RunCommand
     public static int Run(IEnumerable<string> args) => Verb.Run(args, line =>
     {
         AgentOptions options = Options(line);
-        IClusterSource source = line.Require("backend") switch
+        IClusterSource source;
+        try
         {
-            "file" => new FileClusterSource(line.Require("cluster"), options.NodeName),
-            "etcd" => EtcdClusterSource.FromCommandLine(line, options.NodeName),
-            "kubernetes" => KubernetesClusterSource.FromCommandLine(line, options.NodeName),
-            string other => throw new UsageException($"--backend {other}: expected etcd, kubernetes or file"),
-        };
+            source = line.Require("backend") switch
+            {
+                "file" => new FileClusterSource(line.Require("cluster"), options.NodeName),
+                "etcd" => EtcdClusterSource.FromCommandLine(line, options.NodeName),
+                "kubernetes" => KubernetesClusterSource.FromCommandLine(line, options.NodeName),
+                string other => throw new UsageException($"--backend {other}: expected etcd, kubernetes or file"),
+            };
+        }
+        catch (AgentException e)
+        {
+            // A kubeconfig or service account that cannot be read: no usage text, just the reason.
+            Log.Error(e.Message);
+            return 1;
+        }
+
         return RunAgent(options, source);
     });
 

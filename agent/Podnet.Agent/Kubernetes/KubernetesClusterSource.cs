@@ -72,6 +72,7 @@ public sealed class KubernetesClusterSource : IClusterSource
         TimeSpan backoff = s_firstBackoff;
         string? resourceVersion = null;
         bool ownChecked = false;
+        int expiredInARow = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -92,6 +93,7 @@ public sealed class KubernetesClusterSource : IClusterSource
                 await foreach (NodeWatchEvent e in _client.WatchNodesAsync(resourceVersion, _watchTimeout, () => ReachableAsync(events, cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     backoff = s_firstBackoff;
+                    expiredInARow = 0;
                     resourceVersion = e.Node.Metadata?.ResourceVersion is { Length: > 0 } rv ? rv : resourceVersion;
                     await ApplyAsync(e, events, cancellationToken).ConfigureAwait(false);
                 }
@@ -108,6 +110,13 @@ public sealed class KubernetesClusterSource : IClusterSource
             {
                 Log.Info($"kubernetes: resourceVersion {resourceVersion} is too old ({e.Message}); listing again");
                 resourceVersion = null;
+
+                // A server that answers every fresh watch with 410 must not be listed in a tight loop.
+                if (expiredInARow++ > 0)
+                {
+                    TimeSpan pause = TimeSpan.FromTicks(Math.Min(s_firstBackoff.Ticks << Math.Min(expiredInARow - 1, 10), s_maxBackoff.Ticks));
+                    await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransient(e))
             {
