@@ -18,6 +18,9 @@ internal sealed class KnownTypes
         IPAddress = compilation.GetTypeByMetadataName(KnownMetadataNames.IPAddress);
         List = compilation.GetTypeByMetadataName(KnownMetadataNames.List);
         ReadOnlyMemory = compilation.GetTypeByMetadataName(KnownMetadataNames.ReadOnlyMemory);
+        Serializable = compilation.GetTypeByMetadataName(KnownMetadataNames.Serializable);
+        StructLayoutAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.StructLayoutAttribute);
+        FieldOffsetAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.FieldOffsetAttribute);
     }
 
     public Compilation Compilation { get; }
@@ -42,9 +45,15 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? ReadOnlyMemory { get; }
 
-    /// <summary>Whether <paramref name="type"/> is marked <c>[NetlinkAttributeSet]</c>.</summary>
+    public INamedTypeSymbol? Serializable { get; }
+
+    public INamedTypeSymbol? StructLayoutAttribute { get; }
+
+    public INamedTypeSymbol? FieldOffsetAttribute { get; }
+
+    /// <summary>Whether <paramref name="type"/> is marked <c>[NetlinkAttributeSet]</c> (whether or not it is a valid set).</summary>
     public bool IsAttributeSet(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && FindAttribute(named, AttributeSetAttribute) is not null;
+        type is INamedTypeSymbol named && FindAttribute(named, AttributeSetAttribute) is not null;
 
     /// <summary>The first application of <paramref name="attributeClass"/> on <paramref name="symbol"/>, if any.</summary>
     public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeClass)
@@ -59,6 +68,20 @@ internal sealed class KnownTypes
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
             {
                 return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>file</c>-local type that <paramref name="type"/> is or is nested in, if any.</summary>
+    public static INamedTypeSymbol? FileLocalType(ITypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return current;
             }
         }
 

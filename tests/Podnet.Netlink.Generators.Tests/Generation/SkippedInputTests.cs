@@ -38,14 +38,23 @@ public sealed class SkippedInputTests
     [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(nameof(A))][NetlinkSubMessageCase(\"x\", typeof(Valid))] public object? IntSelector { get; set; }")]
     [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(nameof(S))] public object? NoCases { get; set; }")]
     [InlineData("[NetlinkAttribute(5)][NetlinkSubMessage(nameof(S))][NetlinkSubMessageCase(\"x\", typeof(string))] public object? CaseNotASet { get; set; }")]
-    public void Invalid_member_is_left_out_and_the_rest_still_generates(string member)
+    public void Invalid_member_keeps_the_whole_set_from_generating(string member)
     {
+        // An error anywhere in a set means no generated code at all (the analyzer reports the error), so "no error
+        // diagnostic" and "code is generated" always agree; the parity test checks this on random declarations.
         string source = $$"""
             using System.Collections.Generic;
             using Podnet.Netlink;
             namespace Example;
             [NetlinkAttributeSet]
             public sealed partial class Valid
+            {
+                [NetlinkAttribute(1)] public int? A { get; set; }
+                [NetlinkAttribute(2)] public string? S { get; set; }
+            }
+
+            [NetlinkAttributeSet]
+            public sealed partial class Invalid
             {
                 [NetlinkAttribute(1)] public int? A { get; set; }
                 [NetlinkAttribute(2)] public string? S { get; set; }
@@ -56,12 +65,7 @@ public sealed class SkippedInputTests
         (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
 
         Assert.Empty(result.Diagnostics);
-        string generated = Assert.Single(result.GeneratedSources).SourceText.ToString();
-        Assert.Contains("case 1:", generated, StringComparison.Ordinal);
-        Assert.Contains("case 2:", generated, StringComparison.Ordinal);
-        Assert.DoesNotContain("case 5:", generated, StringComparison.Ordinal);
-        Assert.DoesNotContain("case 0:", generated, StringComparison.Ordinal);
-        Assert.DoesNotContain("Duplicate", generated, StringComparison.Ordinal);
+        Assert.Equal("Example.Valid.Netlink.g.cs", Assert.Single(result.GeneratedSources).HintName);
         Assert.DoesNotContain(output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace Podnet.Netlink.Generators.Analyzers;
+namespace Podnet.Netlink.Generators.Parsing;
 
 /// <summary>Reads the constant values of netlink attribute applications.</summary>
 internal static class AttributeArguments
