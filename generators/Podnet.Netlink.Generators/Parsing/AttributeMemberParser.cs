@@ -123,9 +123,10 @@ internal static class AttributeMemberParser
         bool bigEndian = AttributeArguments.IsBigEndian(attribute);
         INamedTypeSymbol? list = AsList(PayloadClassifier.WithoutNullable(property.Type), known);
 
-        // A repeated list may be get-only: the parser adds to the list the constructor made.
+        // A repeated list may be get-only: the parser adds to the list the constructor made, so it must not be nullable.
         bool hasSetter = property.SetMethod is { IsInitOnly: false };
-        if (property.IsStatic || property.IsIndexer || property.GetMethod is null || !(hasSetter || (repeated && list is not null)))
+        bool fillable = repeated && list is not null && property.NullableAnnotation != NullableAnnotation.Annotated;
+        if (property.IsStatic || property.IsIndexer || property.GetMethod is null || !(hasSetter || fillable))
         {
             problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.MemberNotSettable, DiagnosticLocations.Identifier(property), property.Name));
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Podnet.Netlink.Generators.Model;
@@ -74,7 +75,11 @@ internal static class HeaderParser
 
             foreach ((string path, INamedTypeSymbol enumType) in UndeclaredEnumFields(structType, member.Name, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)))
             {
-                problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.EnumWidthNotDeclared, typeLocation, enumType.Name, path));
+                problems.Add(new AttributeSetProblem(
+                    AttributeSetProblemKind.EnumWidthNotDeclared,
+                    typeLocation,
+                    ImmutableArray.Create(enumType.Name, path),
+                    ImmutableArray.Create(DiagnosticLocations.Identifier(enumType))));
             }
 
             if (SymbolEqualityComparer.Default.Equals(first, member) && !member.IsStatic && settable)

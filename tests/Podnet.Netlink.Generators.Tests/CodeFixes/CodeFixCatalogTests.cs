@@ -14,6 +14,7 @@ public sealed class CodeFixCatalogTests
         new UseFreeAttributeTypeCodeFixProvider(),
         new RemoveByteOrderCodeFixProvider(),
         new AddAttributeSetCodeFixProvider(),
+        new DeclareEnumWidthCodeFixProvider(),
     ];
 
     [Fact]
