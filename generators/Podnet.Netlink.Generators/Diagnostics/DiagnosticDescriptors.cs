@@ -322,6 +322,16 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1031.md");
 
+    /// <summary>PN1032: IndexedArray on a member that is not a List, or together with Repeated.</summary>
+    public static readonly DiagnosticDescriptor IndexedArrayMisused = new(
+        id: "PN1032",
+        title: "IndexedArray requires a List<T> member without Repeated",
+        messageFormat: "'{0}' has IndexedArray = true, but its type '{1}' is not List<T> or it also has Repeated = true; an indexed array is one nested attribute holding all elements, a repeated attribute is one attribute per element",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1032.md");
+
     /// <summary>All descriptors of the catalog, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         AttributeSetNotPartial,
@@ -354,5 +364,6 @@ public static class DiagnosticDescriptors
         AttributeSetIsRecord,
         DuplicateAttributeSetDeclaration,
         ControlMessageType,
-        NestedSetHasErrors);
+        NestedSetHasErrors,
+        IndexedArrayMisused);
 }

@@ -38,6 +38,7 @@ internal static class ProblemDescriptors
         AttributeSetProblemKind.DuplicateAttributeSetDeclaration => DiagnosticDescriptors.DuplicateAttributeSetDeclaration,
         AttributeSetProblemKind.ControlMessageType => DiagnosticDescriptors.ControlMessageType,
         AttributeSetProblemKind.NestedSetHasErrors => DiagnosticDescriptors.NestedSetHasErrors,
+        AttributeSetProblemKind.IndexedArrayMisused => DiagnosticDescriptors.IndexedArrayMisused,
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a diagnostic."),
     };
 

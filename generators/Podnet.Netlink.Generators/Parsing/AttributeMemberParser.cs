@@ -120,12 +120,13 @@ internal static class AttributeMemberParser
     {
         KnownTypes known = context.Known;
         bool repeated = AttributeArguments.IsRepeated(attribute);
+        bool indexed = AttributeArguments.IsIndexedArray(attribute);
         bool bigEndian = AttributeArguments.IsBigEndian(attribute);
         INamedTypeSymbol? list = AsList(PayloadClassifier.WithoutNullable(property.Type), known);
 
         // A repeated list may be get-only: the parser adds to the list the constructor made, so it must not be nullable.
         bool hasSetter = property.SetMethod is { IsInitOnly: false };
-        bool fillable = repeated && list is not null && property.NullableAnnotation != NullableAnnotation.Annotated;
+        bool fillable = (repeated || indexed) && list is not null && property.NullableAnnotation != NullableAnnotation.Annotated;
         if (property.IsStatic || property.IsIndexer || property.GetMethod is null || !(hasSetter || fillable))
         {
             problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.MemberNotSettable, DiagnosticLocations.Identifier(property), property.Name));
@@ -141,14 +142,23 @@ internal static class AttributeMemberParser
         MemberShape shape;
         ITypeSymbol valueType;
         bool supported = true;
+        if (indexed && (list is null || repeated))
+        {
+            problems.Add(AttributeSetProblem.Create(
+                AttributeSetProblemKind.IndexedArrayMisused,
+                DiagnosticLocations.NamedArgument(attribute, AttributeArguments.IndexedArray, property, context.CancellationToken),
+                property.Name,
+                Display(property.Type)));
+        }
+
         if (list is not null)
         {
-            if (!repeated)
+            if (!repeated && !indexed)
             {
                 problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.ListNotRepeated, DiagnosticLocations.Identifier(property), property.Name));
             }
 
-            shape = MemberShape.Repeated;
+            shape = indexed ? MemberShape.IndexedArray : MemberShape.Repeated;
             valueType = list.TypeArguments[0];
 
             // Elements cannot be absent, lists do not nest, and a flag carries no value to repeat.
@@ -190,7 +200,7 @@ internal static class AttributeMemberParser
             return null;
         }
 
-        if (payload.Kind == PayloadKind.Flag && shape is MemberShape.NullableValue or MemberShape.Repeated)
+        if (payload.Kind == PayloadKind.Flag && shape is MemberShape.NullableValue or MemberShape.Repeated or MemberShape.IndexedArray)
         {
             // A flag is present or absent: there is no third state for null and no value to repeat.
             problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.UnsupportedMemberType, typeLocation, Display(displayed), property.Name));

@@ -93,4 +93,7 @@ internal enum AttributeSetProblemKind
 
     /// <summary>PN1031: a nested or case attribute set has errors itself, so it has no generated code to call.</summary>
     NestedSetHasErrors,
+
+    /// <summary>PN1032: <c>IndexedArray = true</c> on a member that is not a <c>List&lt;T&gt;</c>, or together with <c>Repeated = true</c>.</summary>
+    IndexedArrayMisused,
 }

@@ -209,6 +209,25 @@ public sealed class BuildTimeMistakeDiagnosticTests
         """, "PN1030");
 
     [Fact]
+    public Task PN1032_is_reported_on_an_indexed_array_that_is_not_a_list_or_is_also_repeated() => DiagnosticVerifier.VerifyAsync("""
+        [NetlinkAttributeSet]
+        public sealed partial class Family
+        {
+            [NetlinkAttribute(6, [|IndexedArray = true|])]
+            public uint Operations { get; set; }
+
+            [NetlinkAttribute(7, Repeated = true, [|IndexedArray = true|])]
+            public List<uint> Groups { get; set; } = [];
+
+            [NetlinkAttribute(8, IndexedArray = true)]
+            public List<uint> Ports { get; set; } = [];
+
+            [NetlinkAttribute(9, IndexedArray = true)]
+            public {|PN1006:List<bool>|} Flags { get; set; } = [];
+        }
+        """, "PN1032");
+
+    [Fact]
     public Task PN1031_is_reported_where_a_set_uses_a_set_with_errors() => DiagnosticVerifier.VerifyAsync("""
         public enum Kind { A = 1 }
 

@@ -28,6 +28,16 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Indexed_arrays_compile_without_errors_or_warnings()
+    {
+        (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.GenericNetlink));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["Example.Generic.Family.Netlink.g.cs", "Example.Generic.Operation.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Empty(WarningsOutsideUserDocs(output));
+    }
+
+    [Fact]
     public void Every_generated_file_starts_with_the_auto_generated_marker_and_enables_nullable()
     {
         (_, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.Rich));

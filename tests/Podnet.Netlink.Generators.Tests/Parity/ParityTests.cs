@@ -18,6 +18,7 @@ public sealed class ParityTests
         ExampleSources.Rich,
         ExampleSources.NestedInGlobalNamespace,
         ExampleSources.Unrelated,
+        ExampleSources.GenericNetlink,
         ValidModelTests.AllMemberKinds);
 
     [Theory]
