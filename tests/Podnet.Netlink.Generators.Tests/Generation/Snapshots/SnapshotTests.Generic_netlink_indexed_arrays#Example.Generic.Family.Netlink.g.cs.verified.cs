@@ -19,7 +19,7 @@ namespace Example.Generic
             {
                 size += global::Podnet.Netlink.NetlinkAttribute.SizeOfString(value_Name);
             }
-            if (this.Operations is { } list_Operations)
+            if (this.Operations is { Count: > 0 } list_Operations)
             {
                 size += global::Podnet.Netlink.NetlinkAttribute.SizeOf(0);
                 foreach (global::Example.Generic.Operation item in list_Operations)
@@ -30,12 +30,12 @@ namespace Example.Generic
                     }
                 }
             }
-            if (this.Ports is { } list_Ports)
+            if (this.Ports is { Count: > 0 } list_Ports)
             {
                 size += global::Podnet.Netlink.NetlinkAttribute.SizeOf(0);
                 size += list_Ports.Count * global::Podnet.Netlink.NetlinkAttribute.SizeOf(4);
             }
-            if (this.Names is { } list_Names)
+            if (this.Names is { Count: > 0 } list_Names)
             {
                 size += global::Podnet.Netlink.NetlinkAttribute.SizeOf(0);
                 foreach (string item in list_Names)
@@ -58,7 +58,7 @@ namespace Example.Generic
             {
                 writer.WriteString(2, value_Name);
             }
-            if (this.Operations is { } list_Operations)
+            if (this.Operations is { Count: > 0 } list_Operations)
             {
                 int start_Operations = writer.BeginNested(6);
                 ushort index_Operations = 0;
@@ -76,7 +76,7 @@ namespace Example.Generic
                 }
                 writer.EndNested(start_Operations);
             }
-            if (this.Ports is { } list_Ports)
+            if (this.Ports is { Count: > 0 } list_Ports)
             {
                 int start_Ports = writer.BeginNested(8);
                 ushort index_Ports = 0;
@@ -87,7 +87,7 @@ namespace Example.Generic
                 }
                 writer.EndNested(start_Ports);
             }
-            if (this.Names is { } list_Names)
+            if (this.Names is { Count: > 0 } list_Names)
             {
                 int start_Names = writer.BeginNested(9);
                 ushort index_Names = 0;
