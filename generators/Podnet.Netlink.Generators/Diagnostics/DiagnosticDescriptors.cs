@@ -166,7 +166,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ListWithoutRepeated = new(
         id: "PN1016",
         title: "List member must be Repeated",
-        messageFormat: "'{0}' is a List<T>: set Repeated = true to write one attribute per element",
+        messageFormat: "'{0}' is a List<T>: set Repeated = true to write one attribute per element, or IndexedArray = true to write one nested attribute holding them all",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
