@@ -332,6 +332,16 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1032.md");
 
+    /// <summary>PN1033: a netlink member or its type is obsolete as an error.</summary>
+    public static readonly DiagnosticDescriptor ObsoleteAsError = new(
+        id: "PN1033",
+        title: "Netlink member cannot be obsolete as an error",
+        messageFormat: "'{0}' is marked [Obsolete] with error: true, so the generated reader and writer of '{1}' could not use it; remove the member (or its netlink attribute), or make the obsoletion a warning",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1033.md");
+
     /// <summary>All descriptors of the catalog, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         AttributeSetNotPartial,
@@ -365,5 +375,6 @@ public static class DiagnosticDescriptors
         DuplicateAttributeSetDeclaration,
         ControlMessageType,
         NestedSetHasErrors,
-        IndexedArrayMisused);
+        IndexedArrayMisused,
+        ObsoleteAsError);
 }

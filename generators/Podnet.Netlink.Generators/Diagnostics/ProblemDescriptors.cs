@@ -39,6 +39,7 @@ internal static class ProblemDescriptors
         AttributeSetProblemKind.ControlMessageType => DiagnosticDescriptors.ControlMessageType,
         AttributeSetProblemKind.NestedSetHasErrors => DiagnosticDescriptors.NestedSetHasErrors,
         AttributeSetProblemKind.IndexedArrayMisused => DiagnosticDescriptors.IndexedArrayMisused,
+        AttributeSetProblemKind.ObsoleteAsError => DiagnosticDescriptors.ObsoleteAsError,
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a diagnostic."),
     };
 

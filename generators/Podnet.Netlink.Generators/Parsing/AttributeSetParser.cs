@@ -70,6 +70,7 @@ internal static class AttributeSetParser
         CheckDeclaration(type, context, problems);
         CheckMessage(type, context, problems);
         CheckReservedNames(type, problems);
+        CheckObsolete(type, context, problems);
         HeaderModel? header = HeaderParser.Parse(type, context, problems);
         List<AttributeMemberModel> members = AttributeMemberParser.ParseAll(type, context, problems);
         SubMessageParser.CheckOrphans(type, context, problems);
@@ -217,6 +218,18 @@ internal static class AttributeSetParser
                     Location location = SymbolEqualityComparer.Default.Equals(owner, type) ? DiagnosticLocations.Identifier(member) : BaseTypeLocation(type, default);
                     problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.ReservedMemberName, location, member.Name, type.Name));
                 }
+            }
+        }
+    }
+
+    private static void CheckObsolete(INamedTypeSymbol type, ParseContext context, List<AttributeSetProblem> problems)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if ((KnownTypes.FindAttribute(member, context.Known.AttributeAttribute) is not null || KnownTypes.FindAttribute(member, context.Known.HeaderAttribute) is not null)
+                && KnownTypes.ObsoleteAsError(member) is { } obsolete)
+            {
+                problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.ObsoleteAsError, DiagnosticLocations.Identifier(member), obsolete.Name, type.Name));
             }
         }
     }

@@ -96,4 +96,7 @@ internal enum AttributeSetProblemKind
 
     /// <summary>PN1032: <c>IndexedArray = true</c> on a member that is not a <c>List&lt;T&gt;</c>, or together with <c>Repeated = true</c>.</summary>
     IndexedArrayMisused,
+
+    /// <summary>PN1033: a netlink member (or its type) is <c>[Obsolete(..., error: true)]</c>, so the generated code could not use it.</summary>
+    ObsoleteAsError,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Podnet.Netlink.Generators.Parsing;
@@ -86,6 +87,67 @@ internal sealed class KnownTypes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The symbol among <paramref name="symbol"/> and the types it names (a member's type, list elements, nullable
+    /// values) that is <c>[Obsolete(..., true)]</c>: using it is a compiler error, so generated code cannot.
+    /// </summary>
+    public static ISymbol? ObsoleteAsError(ISymbol symbol)
+    {
+        if (IsObsoleteAsError(symbol))
+        {
+            return symbol;
+        }
+
+        ITypeSymbol? type = symbol switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        var pending = new Stack<ITypeSymbol>();
+        if (type is not null)
+        {
+            pending.Push(type);
+        }
+
+        while (pending.Count > 0)
+        {
+            ITypeSymbol current = pending.Pop();
+            for (INamedTypeSymbol? named = current as INamedTypeSymbol; named is not null; named = named.ContainingType)
+            {
+                if (IsObsoleteAsError(named))
+                {
+                    return named;
+                }
+            }
+
+            if (current is INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                foreach (ITypeSymbol argument in generic.TypeArguments)
+                {
+                    pending.Push(argument);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsObsoleteAsError(ISymbol symbol)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[1].Value is true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="symbol"/> is declared in the assembly being compiled (so its generated <c>ReadCore</c> is accessible).</summary>

@@ -44,6 +44,8 @@ internal static class CodeFixVerifier
                 filePath: "/src/GlobalUsings.cs")
             .AddDocument(documentId, "Test.cs", SourceText.From(before), filePath: NetlinkTestCompilation.SourcePath);
 
+        await Parity.ParityCheck.VerifyAsync(before);
+        await Parity.ParityCheck.VerifyAsync(after);
         ImmutableArray<Diagnostic> found = await DiagnosticsAsync(solution.GetDocument(documentId)!, diagnosticId, cancellationToken);
         Assert.True(found.Length > diagnosticIndex, $"{diagnosticId} was not reported {diagnosticIndex + 1} time(s).");
 

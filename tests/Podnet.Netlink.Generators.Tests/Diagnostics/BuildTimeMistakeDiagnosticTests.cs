@@ -228,6 +228,28 @@ public sealed class BuildTimeMistakeDiagnosticTests
         """, "PN1032");
 
     [Fact]
+    public Task PN1033_is_reported_on_members_that_are_obsolete_as_errors_and_not_on_warnings() => DiagnosticVerifier.VerifyAsync("""
+        [Obsolete("gone", true)]
+        public enum OldKind : byte { A = 1 }
+
+        [NetlinkAttributeSet]
+        public sealed partial class Link
+        {
+            [Obsolete("Use Mtu", error: true)]
+            [NetlinkAttribute(4)]
+            public uint? [|OldMtu|] { get; set; }
+
+            [Obsolete("Use Kinds2", error: true)]
+            [NetlinkAttribute(5, Repeated = true)]
+            public List<OldKind> [|Kinds|] { get; set; } = [];
+
+            [Obsolete("Use Mtu")]
+            [NetlinkAttribute(6)]
+            public uint? Warned { get; set; }
+        }
+        """, "PN1033");
+
+    [Fact]
     public Task PN1031_is_reported_where_a_set_uses_a_set_with_errors() => DiagnosticVerifier.VerifyAsync("""
         public enum Kind { A = 1 }
 

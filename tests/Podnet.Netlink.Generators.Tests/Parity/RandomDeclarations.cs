@@ -168,7 +168,13 @@ internal static class RandomDeclarations
         };
         string initializer = memberType.StartsWith("List<", StringComparison.Ordinal) && !memberType.EndsWith('?') ? " = new();" : "";
         string modifier = random.Next(40) == 0 ? "public static" : "public";
-        code.AppendLine($"    [NetlinkAttribute({string.Join(", ", arguments)})] {modifier} {memberType} {member} {accessors}{initializer}");
+        string obsolete = random.Next(30) switch
+        {
+            0 => "[System.Obsolete(\"old\")]",
+            1 => "[System.Obsolete(\"gone\", true)]",
+            _ => "",
+        };
+        code.AppendLine($"    {obsolete}[NetlinkAttribute({string.Join(", ", arguments)})] {modifier} {memberType} {member} {accessors}{initializer}");
     }
 
     private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
