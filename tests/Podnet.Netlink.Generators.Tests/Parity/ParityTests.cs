@@ -43,7 +43,9 @@ public sealed class ParityTests
             },
             iter: RandomDeclarationCount);
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{RandomDeclarationCount} random declarations: {sets} attribute sets, {generated} generated, {sets - generated} with an error.");
+
         // The mix must exercise both outcomes substantially, or the property says little.
-        Assert.InRange(generated, sets / 20, sets - (sets / 20));
+        Assert.InRange(generated, sets / 5, sets - (sets / 5));
     }
 }

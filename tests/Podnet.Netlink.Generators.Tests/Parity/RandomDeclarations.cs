@@ -70,28 +70,31 @@ internal static class RandomDeclarations
     private static void AppendSet(StringBuilder code, Random random, int index, int count)
     {
         string name = "S" + index;
-        string keyword = random.Next(10) < 7 ? "public sealed partial class" : Pick(random, SetKeywords);
-        bool nested = random.Next(8) == 0;
+
+        // Two sets in five make only valid choices of their own, so both outcomes are common.
+        bool clean = random.Next(5) < 2;
+        string keyword = clean || random.Next(10) < 7 ? "public sealed partial class" : Pick(random, SetKeywords);
+        bool nested = !clean && random.Next(8) == 0;
         if (nested)
         {
             code.AppendLine(random.Next(4) == 0 ? $"public class Container{index} {{" : $"public partial class Container{index} {{");
         }
 
         code.AppendLine("[NetlinkAttributeSet]");
-        if (random.Next(4) == 0)
+        if (!clean && random.Next(4) == 0)
         {
             int types = random.Next(0, 4);
             string list = string.Concat(Enumerable.Range(0, types).Select(_ => ", " + Pick(random, MessageTypes)));
             code.AppendLine($"[NetlinkMessage(NetlinkProtocol.Route{list})]");
         }
 
-        string bases = random.Next(8) == 0 && index > 0 ? $" : S0" : random.Next(2) == 0 ? " : IData" : "";
+        string bases = !clean && random.Next(8) == 0 && index > 0 ? $" : S0" : random.Next(2) == 0 ? " : IData" : "";
         code.AppendLine($"{keyword} {name}{bases}");
         code.AppendLine("{");
         if (random.Next(3) == 0)
         {
-            code.AppendLine($"    [NetlinkHeader] public {(random.Next(2) == 0 ? "Plain" : Pick(random, Headers))} Header {{ get; set; }}");
-            if (random.Next(8) == 0)
+            code.AppendLine($"    [NetlinkHeader] public {(clean || random.Next(2) == 0 ? "Plain" : Pick(random, Headers))} Header {{ get; set; }}");
+            if (!clean && random.Next(8) == 0)
             {
                 code.AppendLine("    [NetlinkHeader] public Plain Second;");
             }
@@ -101,31 +104,31 @@ internal static class RandomDeclarations
         int members = random.Next(0, 6);
         for (int m = 0; m < members; m++)
         {
-            string member = random.Next(10) < 7 ? "M" + m.ToString(System.Globalization.CultureInfo.InvariantCulture) : Pick(random, Names);
+            string member = clean || random.Next(10) < 7 ? "M" + m.ToString(System.Globalization.CultureInfo.InvariantCulture) : Pick(random, Names);
             if (!used.Add(member))
             {
                 member += m.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 used.Add(member);
             }
 
-            AppendMember(code, random, member, m, count);
+            AppendMember(code, random, member, m, count, clean);
         }
 
         if (random.Next(5) == 0 && !used.Contains("Kind") && !used.Contains("Data"))
         {
             string caseType = "S" + random.Next(count);
-            string selector = random.Next(4) == 0 ? "Missing" : "Kind";
+            string selector = !clean && random.Next(4) == 0 ? "Missing" : "Kind";
             code.AppendLine("    [NetlinkAttribute(30)] public string? Kind { get; set; }");
-            code.AppendLine($"    [NetlinkAttribute(31)][NetlinkSubMessage(\"{selector}\")][NetlinkSubMessageCase(\"a\", typeof({caseType}))]{(random.Next(3) == 0 ? "[NetlinkSubMessageCase(\"a\", typeof(NotASet))]" : "")} public IData? Data {{ get; set; }}");
+            code.AppendLine($"    [NetlinkAttribute(31)][NetlinkSubMessage(\"{selector}\")][NetlinkSubMessageCase(\"a\", typeof({caseType}))]{(!clean && random.Next(3) == 0 ? "[NetlinkSubMessageCase(\"a\", typeof(NotASet))]" : "")} public IData? Data {{ get; set; }}");
         }
 
-        if (random.Next(10) == 0)
+        if (!clean && random.Next(10) == 0)
         {
             code.AppendLine("    public void Write(System.IO.TextWriter output) { }");
         }
 
         code.AppendLine("}");
-        if (random.Next(10) == 0 && keyword.EndsWith("partial class", StringComparison.Ordinal))
+        if (!clean && random.Next(10) == 0 && keyword.EndsWith("partial class", StringComparison.Ordinal))
         {
             string modifiers = keyword.Replace("sealed ", "", StringComparison.Ordinal).Replace("abstract ", "", StringComparison.Ordinal).Replace("static ", "", StringComparison.Ordinal);
             code.AppendLine($"[NetlinkAttributeSet] {modifiers} {name} {{ }}");
@@ -137,9 +140,9 @@ internal static class RandomDeclarations
         }
     }
 
-    private static void AppendMember(StringBuilder code, Random random, string member, int ordinal, int count)
+    private static void AppendMember(StringBuilder code, Random random, string member, int ordinal, int count, bool clean)
     {
-        int type = random.Next(20) switch
+        int type = clean ? ordinal + 1 : random.Next(20) switch
         {
             0 => 0,
             1 => 0x4000,
@@ -148,30 +151,34 @@ internal static class RandomDeclarations
         };
         string memberType = random.Next(6) == 0
             ? (random.Next(2) == 0 ? $"S{random.Next(count)}?" : $"List<S{random.Next(count)}>")
-            : random.Next(10) < 7 ? Pick(random, ValidScalarTypes) : Pick(random, ScalarTypes);
+            : clean || random.Next(10) < 7 ? Pick(random, ValidScalarTypes) : Pick(random, ScalarTypes);
         var arguments = new List<string> { type.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        if (memberType.StartsWith("List<", StringComparison.Ordinal) ? random.Next(6) != 0 : random.Next(12) == 0)
+        if (memberType.StartsWith("List<", StringComparison.Ordinal))
         {
-            arguments.Add("Repeated = true");
+            arguments.Add(clean || random.Next(6) != 0 ? (random.Next(3) == 0 ? "IndexedArray = true" : "Repeated = true") : random.Next(2) == 0 ? "Repeated = true, IndexedArray = true" : "Repeated = false");
+        }
+        else if (!clean && random.Next(12) == 0)
+        {
+            arguments.Add(random.Next(2) == 0 ? "Repeated = true" : "IndexedArray = true");
         }
 
-        if (random.Next(16) == 0)
+        if (random.Next(16) == 0 && (!clean || memberType is "int" or "uint?" or "ushort?" or "long" or "List<uint>"))
         {
             arguments.Add("ByteOrder = NetlinkByteOrder.BigEndian");
         }
 
-        string accessors = random.Next(24) switch
+        string accessors = clean ? "{ get; set; }" : random.Next(24) switch
         {
             0 => "{ get; }",
             1 => "{ get; init; }",
             _ => "{ get; set; }",
         };
         string initializer = memberType.StartsWith("List<", StringComparison.Ordinal) && !memberType.EndsWith('?') ? " = new();" : "";
-        string modifier = random.Next(40) == 0 ? "public static" : "public";
+        string modifier = !clean && random.Next(40) == 0 ? "public static" : "public";
         string obsolete = random.Next(30) switch
         {
             0 => "[System.Obsolete(\"old\")]",
-            1 => "[System.Obsolete(\"gone\", true)]",
+            1 when !clean => "[System.Obsolete(\"gone\", true)]",
             _ => "",
         };
         code.AppendLine($"    {obsolete}[NetlinkAttribute({string.Join(", ", arguments)})] {modifier} {memberType} {member} {accessors}{initializer}");
