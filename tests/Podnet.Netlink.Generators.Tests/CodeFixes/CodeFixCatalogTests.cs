@@ -15,6 +15,9 @@ public sealed class CodeFixCatalogTests
         new RemoveByteOrderCodeFixProvider(),
         new AddAttributeSetCodeFixProvider(),
         new DeclareEnumWidthCodeFixProvider(),
+        new DeclareAsClassCodeFixProvider(),
+        new MakeInternalCodeFixProvider(),
+        new RemoveDuplicateAttributeSetCodeFixProvider(),
     ];
 
     [Fact]
