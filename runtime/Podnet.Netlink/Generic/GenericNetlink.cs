@@ -10,8 +10,8 @@ public static class GenericNetlink
     /// <summary><c>GENL_ID_CTRL</c>: the fixed family id of the controller <c>nlctrl</c>.</summary>
     public const ushort ControlFamilyId = 16;
 
-    /// <summary>The controller's interface version used in requests.</summary>
-    public const byte ControlVersion = 1;
+    /// <summary>The <c>genlmsghdr.version</c> of requests to the controller: 0, as iproute2's <c>genl</c> sends (the controller ignores it).</summary>
+    public const byte ControlVersion = 0;
 
     /// <summary>Resolves the family <paramref name="name"/> (<c>CTRL_CMD_GETFAMILY</c> with <c>CTRL_ATTR_FAMILY_NAME</c>).</summary>
     /// <exception cref="NetlinkException">No such family (<c>ENOENT</c>), or the kernel rejected the request.</exception>
