@@ -93,7 +93,7 @@ internal static class AttributeSetParser
             AttributeMemberParser.Identifier(type.Name),
             containing.ToEquatableArray(),
             PayloadClassifier.TypeName(type),
-            HintName(type, ns),
+            HintName(type),
             header,
             ParseProtocol(type, context.Known),
             members.ToEquatableArray());
@@ -293,7 +293,11 @@ internal static class AttributeSetParser
         _ => "class",
     };
 
-    private static string HintName(INamedTypeSymbol type, string ns)
+    /// <summary>
+    /// The generated file name: the namespace, then the type and its containing types joined by <c>+</c> (as in
+    /// metadata names), so a nested type can never share a name with a namespace-qualified one.
+    /// </summary>
+    internal static string HintName(INamedTypeSymbol type)
     {
         var parts = new List<string>();
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
@@ -301,11 +305,7 @@ internal static class AttributeSetParser
             parts.Insert(0, current.Name);
         }
 
-        if (ns.Length > 0)
-        {
-            parts.Insert(0, ns);
-        }
-
-        return string.Join(".", parts) + GeneratedFileSuffix;
+        string types = string.Join("+", parts);
+        return (type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + types : types) + GeneratedFileSuffix;
     }
 }

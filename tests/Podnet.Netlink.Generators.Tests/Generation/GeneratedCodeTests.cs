@@ -23,7 +23,7 @@ public sealed class GeneratedCodeTests
         (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.NestedInGlobalNamespace));
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal(["Outer.Middle.Settings.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName));
+        Assert.Equal(["Outer+Middle+Settings.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName));
         Assert.Empty(WarningsOutsideUserDocs(output));
     }
 

@@ -31,6 +31,6 @@ public sealed class SnapshotTests
         (_, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.NestedInGlobalNamespace));
 
         IReadOnlyDictionary<string, string> sources = GeneratorHarness.Sources(result);
-        SnapshotVerifier.Verify(sources["Outer.Middle.Settings.Netlink.g.cs"], "Outer.Middle.Settings.Netlink.g.cs");
+        SnapshotVerifier.Verify(sources["Outer+Middle+Settings.Netlink.g.cs"], "Outer+Middle+Settings.Netlink.g.cs");
     }
 }

@@ -44,7 +44,7 @@ internal static class ParityCheck
         {
             sets++;
             bool hasError = errors.Any(error => Belongs(error.Location, set, cancellationToken));
-            bool generated = hints.Contains(HintName(set));
+            bool generated = hints.Contains(Parsing.AttributeSetParser.HintName(set));
             Assert.True(
                 hasError != generated,
                 $"'{set.ToDisplayString()}': {(hasError ? "has an error diagnostic" : "has no error diagnostic")} and {(generated ? "was generated" : "was not generated")}\n"
@@ -69,22 +69,6 @@ internal static class ParityCheck
         }
 
         return false;
-    }
-
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var parts = new List<string>();
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            parts.Insert(0, current.Name);
-        }
-
-        if (!type.ContainingNamespace.IsGlobalNamespace)
-        {
-            parts.Insert(0, type.ContainingNamespace.ToDisplayString());
-        }
-
-        return string.Join(".", parts) + ".Netlink.g.cs";
     }
 
     private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)

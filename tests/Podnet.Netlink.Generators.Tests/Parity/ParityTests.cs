@@ -30,6 +30,23 @@ public sealed class ParityTests
     }
 
     [Fact]
+    public void A_nested_set_and_a_namespace_qualified_one_get_different_files()
+    {
+        // The user code is wrong (namespace A holds both a type B and a namespace B, CS0101); the generator still
+        // must not throw on a duplicate file name.
+        const string code = """
+            using Podnet.Netlink;
+            namespace A { public partial class B { [NetlinkAttributeSet] public sealed partial class C { } } }
+            namespace A.B { [NetlinkAttributeSet] public sealed partial class C { } }
+            """;
+
+        (_, Microsoft.CodeAnalysis.GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(code));
+
+        Assert.Null(result.Exception);
+        Assert.Equal(["A.B+C.Netlink.g.cs", "A.B.C.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Random_declarations_agree()
     {
         int sets = 0;
