@@ -251,7 +251,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1024.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1024.md");
 
     /// <summary>PN1025: a fixed header struct whose layout is not field after field.</summary>
     public static readonly DiagnosticDescriptor HeaderLayoutNotSequential = new(
@@ -261,7 +261,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1025.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1025.md");
 
     /// <summary>PN1026: a member name the generator declares itself.</summary>
     public static readonly DiagnosticDescriptor ReservedMemberName = new(
@@ -271,7 +271,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1026.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1026.md");
 
     /// <summary>PN1027: a file-local type where the generated code needs to see it.</summary>
     public static readonly DiagnosticDescriptor FileLocalType = new(
@@ -281,7 +281,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1027.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1027.md");
 
     /// <summary>PN1028: a record attribute set.</summary>
     public static readonly DiagnosticDescriptor AttributeSetIsRecord = new(
@@ -291,7 +291,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1028.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1028.md");
 
     /// <summary>PN1029: [NetlinkAttributeSet] on more than one part of a partial class.</summary>
     public static readonly DiagnosticDescriptor DuplicateAttributeSetDeclaration = new(
@@ -301,7 +301,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1029.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1029.md");
 
     /// <summary>PN1030: a message type that is one of netlink's control message types.</summary>
     public static readonly DiagnosticDescriptor ControlMessageType = new(
@@ -311,7 +311,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1030.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1030.md");
 
     /// <summary>PN1031: a nested or case attribute set that has errors itself.</summary>
     public static readonly DiagnosticDescriptor NestedSetHasErrors = new(
@@ -321,7 +321,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1031.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1031.md");
 
     /// <summary>PN1032: IndexedArray on a member that is not a List, or together with Repeated.</summary>
     public static readonly DiagnosticDescriptor IndexedArrayMisused = new(
@@ -331,7 +331,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1032.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1032.md");
 
     /// <summary>PN1033: a netlink member or its type is obsolete as an error.</summary>
     public static readonly DiagnosticDescriptor ObsoleteAsError = new(
@@ -341,7 +341,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1033.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1033.md");
 
     /// <summary>All descriptors of the catalog, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
