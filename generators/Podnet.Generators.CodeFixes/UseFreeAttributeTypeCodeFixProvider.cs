@@ -43,7 +43,7 @@ public sealed class UseFreeAttributeTypeCodeFixProvider : CodeFixProvider
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(AttributeMemberAnalyzer.FreeAttributeTypeProperty, out string? text)
+            if (!diagnostic.Properties.TryGetValue(AttributeSetAnalyzer.FreeAttributeTypeProperty, out string? text)
                 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int free))
             {
                 continue;

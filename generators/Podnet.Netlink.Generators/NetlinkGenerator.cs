@@ -8,7 +8,8 @@ namespace Podnet.Netlink.Generators;
 
 /// <summary>
 /// Generates size computation, an allocation-free writer and a parser for every <c>[NetlinkAttributeSet]</c> class.
-/// Invalid declarations are skipped silently; the analyzers report them.
+/// It runs the same <see cref="AttributeSetParser"/> as the analyzer: a set with any error is skipped (the analyzer
+/// reports why), every other set is generated, and the generator itself never reports or throws.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetlinkGenerator : IIncrementalGenerator

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Podnet.Cni.Generators.Diagnostics;
 using Podnet.Cni.Generators.Tests.Support;
@@ -53,6 +54,30 @@ public sealed class DiagnosticTests
         Assert.Equal("PN2006", diagnostic.Id);
         Assert.Equal("/s/b.schema.json", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Theory]
+    [InlineData("{\"x-csharp-type-name\": \"Mode\", \"enum\": [\"a\", \"b\"]}", "{\"x-csharp-type-name\": \"ModeJson\", \"type\": \"object\"}", true, "Mode,ModeJson(enum helper)")]
+    [InlineData("{\"x-csharp-type-name\": \"ModeJson\", \"type\": \"object\"}", "{\"x-csharp-type-name\": \"Mode\", \"enum\": [\"a\", \"b\"]}", true, "ModeJson")]
+    [InlineData("{\"x-csharp-type-name\": \"Mode\", \"type\": \"object\"}", "{\"x-csharp-type-name\": \"ModeJson\", \"type\": \"object\"}", false, "Mode,ModeJson")]
+    public async Task Analyzer_and_generator_agree_on_type_name_clashes_across_files(string first, string second, bool clash, string generated)
+    {
+        // An enum also declares <Name>Json, a class only its name: one rule (TypeNameRegistry) for both sides.
+        AdditionalText[] files = [new InMemoryAdditionalText("/s/a.schema.json", first), new InMemoryAdditionalText("/s/b.schema.json", second)];
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(files);
+        (GeneratorDriverRunResult result, ImmutableArray<Diagnostic> compile) = GeneratorHarness.Run(files);
+        string[] hints =
+        [
+            .. result.Results.Single().GeneratedSources
+                .Where(s => s.HintName.StartsWith("Mode", StringComparison.Ordinal))
+                .Select(s => s.HintName[..^".g.cs".Length] + (s.SourceText.ToString().Contains("public static class ModeJson", StringComparison.Ordinal) ? "(enum helper)" : ""))
+                .Order(StringComparer.Ordinal),
+        ];
+
+        Assert.Equal(clash, diagnostics.Any(d => d.Id == "PN2006" && d.Location.GetLineSpan().Path == "/s/b.schema.json"));
+        Assert.Empty(compile);
+        Assert.Equal(generated, string.Join(",", hints));
     }
 
     [Fact]

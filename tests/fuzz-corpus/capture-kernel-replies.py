@@ -7,7 +7,9 @@ like podnet's, dumps links/addresses/routes/neighbours/bridge VLANs/tables/chain
 from inside it, and writes every reply payload (the bytes after struct nlmsghdr, what the generated Read(...) of the
 message type parses) and every nested attribute payload a generated nested type parses. The namespace is deleted
 whatever happens. VethLinkData is never sent by the kernel; its seed is the peer attribute iproute2 sends (as is
-BridgeVlanSpec's on kernels without bridge VLAN filtering).
+BridgeVlanSpec's on kernels without bridge VLAN filtering). The generic netlink controller's family dump gives the
+seeds of ControlMessage and of the entries of its indexed arrays. PODNET_CORPUS_ONLY=Type1,Type2 rewrites only
+those types' seeds (for a new type, without churning the others).
 """
 import os, socket, struct, subprocess, sys, uuid
 
@@ -15,7 +17,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "netlink")
 NLM_F_REQUEST, NLM_F_DUMP = 1, 0x300
 NLMSG_DONE, NLMSG_ERROR = 3, 2
-NETLINK_ROUTE, NETLINK_NETFILTER = 0, 12
+NETLINK_ROUTE, NETLINK_NETFILTER, NETLINK_GENERIC = 0, 12, 16
+GENL_ID_CTRL, CTRL_CMD_GETFAMILY, CTRL_ATTR_OPS, CTRL_ATTR_MCAST_GROUPS = 16, 3, 6, 7
+ONLY = set(filter(None, os.environ.get("PODNET_CORPUS_ONLY", "").split(",")))
 
 
 def attrs(data):
@@ -59,7 +63,7 @@ class Corpus:
         self.counts = {}
 
     def add(self, type_name, payload, origin="kernel"):
-        if payload is None:
+        if payload is None or (ONLY and type_name not in ONLY):
             return
         directory = os.path.join(OUT, type_name)
         os.makedirs(directory, exist_ok=True)
@@ -120,6 +124,12 @@ def capture():
                 c.add("DataValue", value)
                 c.add("VerdictData", attr(value or b"", 2))
     # The veth peer as iproute2 sends it in RTM_NEWLINK (VETH_INFO_PEER: ifinfomsg + IFLA_IFNAME "eth0").
+    for p in dump(NETLINK_GENERIC, GENL_ID_CTRL, struct.pack("=BBH", CTRL_CMD_GETFAMILY, 1, 0)):
+        c.add("ControlMessage", p)
+        for kind, type_name in ((CTRL_ATTR_OPS, "ControlOperation"), (CTRL_ATTR_MCAST_GROUPS, "ControlMulticastGroup")):
+            array = attr(p[4:], kind)
+            for _, entry in attrs(array or b""):
+                c.add(type_name, entry)
     name = b"eth0\0"
     ifname = struct.pack("=HH", 4 + len(name), 3) + name + b"\0" * (-len(name) % 4)
     peer = struct.pack("=BxHiII", 0, 0, 0, 0, 0) + ifname

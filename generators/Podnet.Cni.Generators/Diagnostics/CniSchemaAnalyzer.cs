@@ -61,7 +61,7 @@ public sealed class CniSchemaAnalyzer : DiagnosticAnalyzer
 
         foreach (SchemaSite typeName in entry.Result.TypeNames)
         {
-            string? owner = schemas.EarlierOwner(typeName.Value, entry.FileName);
+            string? owner = schemas.EarlierOwner(typeName, entry.FileName);
             if (owner is not null)
             {
                 Report(context, entry, DiagnosticDescriptors.DuplicateName, typeName.Span, typeName.Value, "type, first defined in " + owner);

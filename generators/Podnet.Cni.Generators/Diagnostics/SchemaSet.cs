@@ -77,9 +77,10 @@ internal sealed class SchemaSet
         return target.Exports.Any(e => e.Pointer == pointer) ? null : "'" + fileName + "' has no such definition";
     }
 
-    /// <summary>The file that defines <paramref name="typeName"/> before <paramref name="fileName"/> (ordinal order), if any.</summary>
-    public string? EarlierOwner(string typeName, string fileName)
+    /// <summary>The file that defines a type name clashing with <paramref name="typeName"/> before <paramref name="fileName"/> (ordinal order), if any.</summary>
+    public string? EarlierOwner(SchemaSite typeName, string fileName)
     {
+        var registry = new Resolution.TypeNameRegistry();
         foreach (Entry entry in _byPath.Values.OrderBy(e => e.FileName, StringComparer.Ordinal))
         {
             if (string.CompareOrdinal(entry.FileName, fileName) >= 0)
@@ -87,13 +88,13 @@ internal sealed class SchemaSet
                 break;
             }
 
-            if (entry.Result.TypeNames.Any(t => t.Value == typeName || t.Value + "Json" == typeName || t.Value == typeName + "Json"))
+            foreach (SchemaSite site in entry.Result.TypeNames)
             {
-                return entry.FileName;
+                registry.TryClaim(Resolution.TypeNameRegistry.Claims(site.Value, site.IsEnum), entry.FileName);
             }
         }
 
-        return null;
+        return registry.OwnerOf(Resolution.TypeNameRegistry.Claims(typeName.Value, typeName.IsEnum));
     }
 
     /// <summary>One parsed schema file.</summary>

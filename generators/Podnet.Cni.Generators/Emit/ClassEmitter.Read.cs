@@ -187,7 +187,7 @@ internal sealed partial class ClassEmitter
                 w.WriteLine(target + " = " + reading + ".ReadRaw(ref reader, source);");
                 break;
             case ShapeKind.Enum:
-                w.WriteLine(target + " = " + Support(shape.TypeName + "Json") + ".Read(ref reader);");
+                w.WriteLine(target + " = " + Support(shape.TypeName + Resolution.TypeNameRegistry.EnumHelperSuffix) + ".Read(ref reader);");
                 break;
             case ShapeKind.Object:
                 w.WriteLine(target + " = " + Support(shape.TypeName!) + ".ReadCore(ref reader, source);");

@@ -66,7 +66,7 @@ internal sealed partial class ClassEmitter
                 w.WriteLine(Support("CniJsonWriting") + ".WriteRaw(writer, " + expression + ");");
                 break;
             case ShapeKind.Enum:
-                w.WriteLine(Support(shape.TypeName + "Json") + ".Write(writer, " + expression + ");");
+                w.WriteLine(Support(shape.TypeName + Resolution.TypeNameRegistry.EnumHelperSuffix) + ".Write(writer, " + expression + ");");
                 break;
             case ShapeKind.Object:
                 w.WriteLine(expression + ".Write(writer);");

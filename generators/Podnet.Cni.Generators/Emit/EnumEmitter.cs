@@ -35,7 +35,7 @@ internal static class EnumEmitter
         WriteHeader(w, @namespace);
         w.WriteLine("/// <summary>Maps <see cref=\"" + type.Name + "\"/> to and from its JSON strings (case-sensitive).</summary>");
         w.WriteLine(EmitterConstants.GeneratedCodeAttribute);
-        w.WriteLine("public static class " + type.Name + "Json");
+        w.WriteLine("public static class " + type.Name + Resolution.TypeNameRegistry.EnumHelperSuffix);
         w.OpenBlock();
 
         w.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>.</summary>");

@@ -40,7 +40,7 @@ internal sealed partial class SchemaParser
                 : new ShapeModel(ShapeKind.Map, Element: ParseShape(valueSchema, typeName + "Value", pointer + "/additionalProperties", isRoot: false));
         }
 
-        bool nameReserved = ReserveTypeName(node, typeName);
+        bool nameReserved = ReserveTypeName(node, typeName, isEnum: false);
         var members = new List<PropertyModel>();
         var memberNames = new HashSet<string>();
         var required = ReadRequired(node);
@@ -158,20 +158,17 @@ internal sealed partial class SchemaParser
     }
 
     /// <summary>Claims a type name in document order (before nested types are parsed); false for a duplicate.</summary>
-    private bool ReserveTypeName(JsonNode node, string typeName)
+    private bool ReserveTypeName(JsonNode node, string typeName, bool isEnum)
     {
         JsonMember? explicitName = node.Find(SchemaKeywords.TypeName);
         var span = explicitName?.Value.Span ?? new Microsoft.CodeAnalysis.Text.TextSpan(node.Span.Start, 1);
-        foreach (SchemaSite existing in _typeNames)
+        if (_typeNameRegistry.TryClaim(Resolution.TypeNameRegistry.Claims(typeName, isEnum), _fileName) is not null)
         {
-            if (existing.Value == typeName || existing.Value + "Json" == typeName || existing.Value == typeName + "Json")
-            {
-                Report(SchemaProblemIds.DuplicateName, span, typeName, "type in " + _fileName);
-                return false;
-            }
+            Report(SchemaProblemIds.DuplicateName, span, typeName, "type in " + _fileName);
+            return false;
         }
 
-        _typeNames.Add(new SchemaSite(typeName, span));
+        _typeNames.Add(new SchemaSite(typeName, span, isEnum));
         return true;
     }
 

@@ -65,7 +65,7 @@ internal sealed partial class SchemaParser
             members.Add(new EnumValueModel(value.Text, memberName));
         }
 
-        AddType(ReserveTypeName(node, typeName), new TypeModel(
+        AddType(ReserveTypeName(node, typeName, isEnum: true), new TypeModel(
             ShapeKind.Enum,
             typeName,
             ReadDescription(node),

@@ -25,6 +25,7 @@ internal sealed partial class SchemaParser
     private readonly List<ExportModel> _exports = new();
     private readonly List<SchemaSite> _references = new();
     private readonly List<SchemaSite> _typeNames = new();
+    private readonly Resolution.TypeNameRegistry _typeNameRegistry = new();
 
     private SchemaParser(string fileName)
     {

@@ -25,18 +25,12 @@ internal static class SchemaIndexBuilder
             .ToList();
 
         var kept = new List<SchemaIndexEntry>();
-        var typeNames = new HashSet<string>(StringComparer.Ordinal);
+        var typeNames = new TypeNameRegistry();
         foreach (SchemaIndexEntry entry in ordered)
         {
-            if (entry.TypeNames.Any(typeNames.Contains))
+            if (typeNames.TryClaim(entry.TypeNames, entry.FileName) is null)
             {
-                continue;
-            }
-
-            kept.Add(entry);
-            foreach (string name in entry.TypeNames)
-            {
-                typeNames.Add(name);
+                kept.Add(entry);
             }
         }
 
@@ -59,5 +53,5 @@ internal static class SchemaIndexBuilder
         document.IsValid,
         document.Exports,
         document.References,
-        document.Types.SelectMany(t => t.Kind == ShapeKind.Enum ? new[] { t.Name, t.Name + "Json" } : new[] { t.Name }).ToEquatableArray());
+        document.Types.SelectMany(t => TypeNameRegistry.Claims(t.Name, t.Kind == ShapeKind.Enum)).ToEquatableArray());
 }

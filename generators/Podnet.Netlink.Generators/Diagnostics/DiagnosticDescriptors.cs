@@ -5,7 +5,7 @@ using Podnet.Generators;
 namespace Podnet.Netlink.Generators.Diagnostics;
 
 /// <summary>
-/// The catalog of netlink diagnostics (PN1xxx). The analyzers report them; the generator skips invalid input silently.
+/// The catalog of netlink diagnostics (PN1xxx). The parser finds the problems (<see cref="ProblemDescriptors"/> maps them here), the analyzers report them, and the generator emits nothing for a set with an error.
 /// Every descriptor links to <c>docs/diagnostics/&lt;ID&gt;.md</c> and is tracked in <c>AnalyzerReleases.Unshipped.md</c>.
 /// </summary>
 public static class DiagnosticDescriptors
@@ -167,7 +167,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ListWithoutRepeated = new(
         id: "PN1016",
         title: "List member must be Repeated",
-        messageFormat: "'{0}' is a List<T>: set Repeated = true to write one attribute per element",
+        messageFormat: "'{0}' is a List<T>: set Repeated = true to write one attribute per element, or IndexedArray = true to write one nested attribute holding them all",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -243,6 +243,106 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: DiagnosticHelpLink.Base + "PN1023.md");
 
+    /// <summary>PN1024: an enum written to the wire without a declared underlying type.</summary>
+    public static readonly DiagnosticDescriptor EnumWidthNotDeclared = new(
+        id: "PN1024",
+        title: "Enum on the wire must declare its underlying type",
+        messageFormat: "The enum '{0}' of '{1}' does not declare its underlying type, so it is written as 4 bytes whatever the kernel field is; declare the width of the kernel field, for example 'enum {0} : byte' for a u8",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1024.md");
+
+    /// <summary>PN1025: a fixed header struct whose layout is not field after field.</summary>
+    public static readonly DiagnosticDescriptor HeaderLayoutNotSequential = new(
+        id: "PN1025",
+        title: "Fixed header must have a sequential layout",
+        messageFormat: "The fixed header '{0}' has type '{1}', which {2}; the header is copied byte for byte, so its fields must follow each other like the C struct's (LayoutKind.Sequential, or Explicit without overlapping fields)",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1025.md");
+
+    /// <summary>PN1026: a member name the generator declares itself.</summary>
+    public static readonly DiagnosticDescriptor ReservedMemberName = new(
+        id: "PN1026",
+        title: "Name reserved for generated members",
+        messageFormat: "'{0}' in '{1}' has a name the generator declares in every attribute set (UnknownAttributes, GetSize, Write, Read, ReadCore); rename it",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1026.md");
+
+    /// <summary>PN1027: a file-local type where the generated code needs to see it.</summary>
+    public static readonly DiagnosticDescriptor FileLocalType = new(
+        id: "PN1027",
+        title: "Netlink types cannot be file-local",
+        messageFormat: "'{0}' is a file-local type, but the generated code for '{1}' lives in another file and cannot see it; remove the 'file' modifier",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1027.md");
+
+    /// <summary>PN1028: a record attribute set.</summary>
+    public static readonly DiagnosticDescriptor AttributeSetIsRecord = new(
+        id: "PN1028",
+        title: "Attribute set cannot be a record",
+        messageFormat: "The attribute set '{0}' is a record; declare it as a class, because record equality, 'with' and printing would cover the generated UnknownAttributes and compare lists and byte arrays by reference",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1028.md");
+
+    /// <summary>PN1029: [NetlinkAttributeSet] on more than one part of a partial class.</summary>
+    public static readonly DiagnosticDescriptor DuplicateAttributeSetDeclaration = new(
+        id: "PN1029",
+        title: "[NetlinkAttributeSet] on more than one partial declaration",
+        messageFormat: "'{0}' is marked [NetlinkAttributeSet] on more than one of its partial declarations; keep it on one",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1029.md");
+
+    /// <summary>PN1030: a message type that is one of netlink's control message types.</summary>
+    public static readonly DiagnosticDescriptor ControlMessageType = new(
+        id: "PN1030",
+        title: "Message type is a netlink control type",
+        messageFormat: "Message type {0} of '{1}' is below NLMSG_MIN_TYPE (16): types 1 to 15 are netlink's own control messages (NLMSG_NOOP, NLMSG_ERROR, NLMSG_DONE, NLMSG_OVERRUN), not a family's requests",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1030.md");
+
+    /// <summary>PN1031: a nested or case attribute set that has errors itself.</summary>
+    public static readonly DiagnosticDescriptor NestedSetHasErrors = new(
+        id: "PN1031",
+        title: "Nested attribute set has errors",
+        messageFormat: "'{0}' uses the attribute set '{1}', which has errors of its own and therefore no generated reader or writer; fix '{1}' first",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1031.md");
+
+    /// <summary>PN1032: IndexedArray on a member that is not a List, or together with Repeated.</summary>
+    public static readonly DiagnosticDescriptor IndexedArrayMisused = new(
+        id: "PN1032",
+        title: "IndexedArray requires a List<T> member without Repeated",
+        messageFormat: "'{0}' has IndexedArray = true, but its type '{1}' is not List<T> or it also has Repeated = true; an indexed array is one nested attribute holding all elements, a repeated attribute is one attribute per element",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1032.md");
+
+    /// <summary>PN1033: a netlink member or its type is obsolete as an error.</summary>
+    public static readonly DiagnosticDescriptor ObsoleteAsError = new(
+        id: "PN1033",
+        title: "Netlink member cannot be obsolete as an error",
+        messageFormat: "'{0}' is marked [Obsolete] with error: true, so the generated reader and writer of '{1}' could not use it; remove the member (or its netlink attribute), or make the obsoletion a warning",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1033.md");
+
     /// <summary>All descriptors of the catalog, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         AttributeSetNotPartial,
@@ -267,5 +367,15 @@ public static class DiagnosticDescriptors
         MessageWithoutTypes,
         MemberOutsideAttributeSet,
         IncompleteSubMessage,
-        AttributeSetDerivesFromAttributeSet);
+        AttributeSetDerivesFromAttributeSet,
+        EnumWidthNotDeclared,
+        HeaderLayoutNotSequential,
+        ReservedMemberName,
+        FileLocalType,
+        AttributeSetIsRecord,
+        DuplicateAttributeSetDeclaration,
+        ControlMessageType,
+        NestedSetHasErrors,
+        IndexedArrayMisused,
+        ObsoleteAsError);
 }

@@ -20,8 +20,8 @@ internal static class PayloadCode
         _ => $"{RuntimeNames.Attribute}.SizeOf({FixedPayloadSize(payload.Kind)})",
     };
 
-    /// <summary>Statements that write the attribute of type <paramref name="type"/> holding <paramref name="value"/>.</summary>
-    public static IEnumerable<string> Write(PayloadModel payload, int type, string value, string nestedStart)
+    /// <summary>Statements that write the attribute of type <paramref name="type"/> (a constant or a <c>ushort</c> local) holding <paramref name="value"/>.</summary>
+    public static IEnumerable<string> Write(PayloadModel payload, string type, string value, string nestedStart)
     {
         string order = payload.IsBigEndian ? ", " + RuntimeNames.BigEndian : string.Empty;
         switch (payload.Kind)

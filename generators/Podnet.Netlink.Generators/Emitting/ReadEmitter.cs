@@ -102,7 +102,11 @@ internal static class ReadEmitter
         }
 
         string value = PayloadCode.Read(member.Payload, "payload");
-        if (member.Payload.Kind == PayloadKind.Mac && member.Shape != MemberShape.Repeated)
+        if (member.Shape == MemberShape.IndexedArray)
+        {
+            EmitIndexedArrayCase(writer, member, target);
+        }
+        else if (member.Payload.Kind == PayloadKind.Mac && member.Shape != MemberShape.Repeated)
         {
             // Link-layer addresses of other sizes (tunnels: 4 or 16 bytes) are kept raw instead of failing the parse.
             writer.WriteLine($"if (payload.Length == {MacSize})");
@@ -126,6 +130,24 @@ internal static class ReadEmitter
         {
             writer.WriteLine($"{target}.Add({value});");
         }
+    }
+
+    /// <summary>Reads every entry of an indexed array in order; the entry types (the indexes) are not checked.</summary>
+    private static void EmitIndexedArrayCase(SourceWriter writer, AttributeMemberModel member, string target)
+    {
+        string entries = LocalNames.For("entries", member.Name);
+        string entry = LocalNames.For("entry", member.Name);
+        string value = PayloadCode.Read(member.Payload, entry);
+        if (member.HasSetter)
+        {
+            writer.WriteLine($"{target} ??= new {RuntimeNames.List}<{member.Payload.TypeName}>();");
+        }
+
+        writer.WriteLine($"{RuntimeNames.Reader} {entries} = new {RuntimeNames.Reader}(payload);");
+        writer.WriteLine($"while ({entries}.TryRead(out _, out {RuntimeNames.Span} {entry}, out _))");
+        writer.OpenBlock();
+        writer.WriteLine($"{target}.Add({value});");
+        writer.CloseBlock();
     }
 
     private static void EmitResolveSubMessage(SourceWriter writer, AttributeMemberModel member)

@@ -45,17 +45,26 @@ internal static class SizeEmitter
                 EmitSubMessage(writer, member, access);
                 break;
             case MemberShape.Repeated:
-                EmitRepeated(writer, member, access);
+                EmitRepeated(writer, member, access, indexed: false);
+                break;
+            case MemberShape.IndexedArray:
+                EmitRepeated(writer, member, access, indexed: true);
                 break;
         }
     }
 
-    private static void EmitRepeated(SourceWriter writer, AttributeMemberModel member, string access)
+    /// <summary>One attribute per element; an indexed array adds the header of the nested attribute that holds them.</summary>
+    private static void EmitRepeated(SourceWriter writer, AttributeMemberModel member, string access, bool indexed)
     {
         PayloadModel payload = member.Payload;
         string list = LocalNames.For("list", member.Name);
-        writer.WriteLine($"if ({access} is {{ }} {list})");
+        writer.WriteLine(indexed ? $"if ({access} is {{ Count: > 0 }} {list})" : $"if ({access} is {{ }} {list})");
         writer.OpenBlock();
+        if (indexed)
+        {
+            writer.WriteLine($"size += {RuntimeNames.Attribute}.SizeOf(0);");
+        }
+
         if (!PayloadCode.HasVariableSize(payload))
         {
             writer.WriteLine($"size += {list}.Count * {PayloadCode.Size(payload, "item")};");

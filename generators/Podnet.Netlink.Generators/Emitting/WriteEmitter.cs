@@ -51,6 +51,9 @@ internal static class WriteEmitter
             case MemberShape.Reference:
                 EmitSubMessage(writer, member, access, start);
                 break;
+            case MemberShape.IndexedArray:
+                EmitIndexedArray(writer, member, access, start);
+                break;
             case MemberShape.Repeated:
                 string list = LocalNames.For("list", member.Name);
                 writer.WriteLine($"if ({access} is {{ }} {list})");
@@ -71,6 +74,39 @@ internal static class WriteEmitter
                 writer.CloseBlock();
                 break;
         }
+    }
+
+    /// <summary>One nested attribute holding an entry per element, typed 1, 2, 3... (null elements are skipped; an empty list writes nothing).</summary>
+    private static void EmitIndexedArray(SourceWriter writer, AttributeMemberModel member, string access, string start)
+    {
+        PayloadModel payload = member.Payload;
+        string list = LocalNames.For("list", member.Name);
+        string index = LocalNames.For("index", member.Name);
+        string entryStart = LocalNames.For("entryStart", member.Name);
+        writer.WriteLine($"if ({access} is {{ Count: > 0 }} {list})");
+        writer.OpenBlock();
+        writer.WriteLine($"int {start} = writer.BeginNested({member.Type});");
+        writer.WriteLine($"ushort {index} = 0;");
+        writer.WriteLine($"foreach ({payload.TypeName} item in {list})");
+        writer.OpenBlock();
+        if (payload.IsReferenceType)
+        {
+            writer.WriteLine("if (item is null)");
+            writer.OpenBlock();
+            writer.WriteLine("continue;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"{index}++;");
+        foreach (string line in PayloadCode.Write(payload, index, "item", entryStart))
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine($"writer.EndNested({start});");
+        writer.CloseBlock();
     }
 
     private static void EmitSubMessage(SourceWriter writer, AttributeMemberModel member, string access, string start)
@@ -108,7 +144,7 @@ internal static class WriteEmitter
 
     private static void WriteLines(SourceWriter writer, PayloadModel payload, int type, string value, string start)
     {
-        foreach (string line in PayloadCode.Write(payload, type, value, start))
+        foreach (string line in PayloadCode.Write(payload, type.ToString(System.Globalization.CultureInfo.InvariantCulture), value, start))
         {
             writer.WriteLine(line);
         }

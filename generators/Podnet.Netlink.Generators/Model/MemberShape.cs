@@ -14,4 +14,7 @@ internal enum MemberShape
 
     /// <summary>A <c>List&lt;T&gt;</c> with <c>Repeated = true</c>: one attribute per element.</summary>
     Repeated,
+
+    /// <summary>A <c>List&lt;T&gt;</c> with <c>IndexedArray = true</c>: one nested attribute with an entry per element, typed by its 1-based index.</summary>
+    IndexedArray,
 }

@@ -1,29 +1,26 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Podnet.Netlink.Generators.Parsing;
 
-/// <summary>One reason the parser skipped a set, member or case. Never part of the generator model.</summary>
+/// <summary>
+/// One rule an attribute set breaks, found by <see cref="AttributeSetParser"/>. The analyzer reports it as the
+/// diagnostic that <see cref="Diagnostics.ProblemDescriptors"/> maps its <see cref="Kind"/> to; the generator only
+/// looks at whether the set has any error. Never part of the generator model.
+/// </summary>
 /// <param name="Kind">What is wrong.</param>
-/// <param name="Symbol">The set, member or containing type at fault.</param>
-/// <param name="Attribute">The attribute application at fault, if any (its syntax is the best diagnostic location).</param>
-/// <param name="RelatedSymbol">The other symbol involved (for example the member that already uses an attribute type, or a case type).</param>
-/// <param name="Detail">A value for the message: the attribute type number, the selector name or the case value.</param>
+/// <param name="Location">Where the diagnostic points.</param>
+/// <param name="Arguments">The arguments of the diagnostic's message format.</param>
+/// <param name="AdditionalLocations">Other syntax involved (for example the set inside a non-partial container).</param>
+/// <param name="Properties">Diagnostic properties a code fix reads (for example a free attribute type).</param>
 internal sealed record AttributeSetProblem(
     AttributeSetProblemKind Kind,
-    ISymbol Symbol,
-    AttributeData? Attribute = null,
-    ISymbol? RelatedSymbol = null,
-    string? Detail = null)
+    Location Location,
+    ImmutableArray<string> Arguments,
+    ImmutableArray<Location> AdditionalLocations = default,
+    ImmutableDictionary<string, string?>? Properties = null)
 {
-    /// <summary>Where to report the problem: the attribute syntax if known, else the symbol's first location.</summary>
-    public Location GetLocation()
-    {
-        SyntaxReference? syntax = Attribute?.ApplicationSyntaxReference;
-        if (syntax is not null)
-        {
-            return Location.Create(syntax.SyntaxTree, syntax.Span);
-        }
-
-        return Symbol.Locations.Length > 0 ? Symbol.Locations[0] : Location.None;
-    }
+    /// <summary>Creates a problem with message arguments.</summary>
+    public static AttributeSetProblem Create(AttributeSetProblemKind kind, Location location, params string[] arguments) =>
+        new(kind, location, ImmutableArray.Create(arguments));
 }

@@ -13,4 +13,7 @@ internal static class KnownMetadataNames
     public const string IPAddress = "System.Net.IPAddress";
     public const string List = "System.Collections.Generic.List`1";
     public const string ReadOnlyMemory = "System.ReadOnlyMemory`1";
+    public const string Serializable = "Podnet.Netlink.INetlinkSerializable`1";
+    public const string StructLayoutAttribute = "System.Runtime.InteropServices.StructLayoutAttribute";
+    public const string FieldOffsetAttribute = "System.Runtime.InteropServices.FieldOffsetAttribute";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Podnet.Netlink.Generators.Parsing;
@@ -18,6 +19,9 @@ internal sealed class KnownTypes
         IPAddress = compilation.GetTypeByMetadataName(KnownMetadataNames.IPAddress);
         List = compilation.GetTypeByMetadataName(KnownMetadataNames.List);
         ReadOnlyMemory = compilation.GetTypeByMetadataName(KnownMetadataNames.ReadOnlyMemory);
+        Serializable = compilation.GetTypeByMetadataName(KnownMetadataNames.Serializable);
+        StructLayoutAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.StructLayoutAttribute);
+        FieldOffsetAttribute = compilation.GetTypeByMetadataName(KnownMetadataNames.FieldOffsetAttribute);
     }
 
     public Compilation Compilation { get; }
@@ -42,9 +46,15 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? ReadOnlyMemory { get; }
 
-    /// <summary>Whether <paramref name="type"/> is marked <c>[NetlinkAttributeSet]</c>.</summary>
+    public INamedTypeSymbol? Serializable { get; }
+
+    public INamedTypeSymbol? StructLayoutAttribute { get; }
+
+    public INamedTypeSymbol? FieldOffsetAttribute { get; }
+
+    /// <summary>Whether <paramref name="type"/> is marked <c>[NetlinkAttributeSet]</c> (whether or not it is a valid set).</summary>
     public bool IsAttributeSet(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && FindAttribute(named, AttributeSetAttribute) is not null;
+        type is INamedTypeSymbol named && FindAttribute(named, AttributeSetAttribute) is not null;
 
     /// <summary>The first application of <paramref name="attributeClass"/> on <paramref name="symbol"/>, if any.</summary>
     public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeClass)
@@ -63,6 +73,81 @@ internal sealed class KnownTypes
         }
 
         return null;
+    }
+
+    /// <summary>The <c>file</c>-local type that <paramref name="type"/> is or is nested in, if any.</summary>
+    public static INamedTypeSymbol? FileLocalType(ITypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The symbol among <paramref name="symbol"/> and the types it names (a member's type, list elements, nullable
+    /// values) that is <c>[Obsolete(..., true)]</c>: using it is a compiler error, so generated code cannot.
+    /// </summary>
+    public static ISymbol? ObsoleteAsError(ISymbol symbol)
+    {
+        if (IsObsoleteAsError(symbol))
+        {
+            return symbol;
+        }
+
+        ITypeSymbol? type = symbol switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        var pending = new Stack<ITypeSymbol>();
+        if (type is not null)
+        {
+            pending.Push(type);
+        }
+
+        while (pending.Count > 0)
+        {
+            ITypeSymbol current = pending.Pop();
+            for (INamedTypeSymbol? named = current as INamedTypeSymbol; named is not null; named = named.ContainingType)
+            {
+                if (IsObsoleteAsError(named))
+                {
+                    return named;
+                }
+            }
+
+            if (current is INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                foreach (ITypeSymbol argument in generic.TypeArguments)
+                {
+                    pending.Push(argument);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsObsoleteAsError(ISymbol symbol)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[1].Value is true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="symbol"/> is declared in the assembly being compiled (so its generated <c>ReadCore</c> is accessible).</summary>

@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Podnet.Netlink.Generators.Model;
 
 namespace Podnet.Netlink.Generators.Parsing;
@@ -26,6 +28,34 @@ internal static class PayloadClassifier
 
         return payload with { IsBigEndian = bigEndian && payload.Kind is not (PayloadKind.U8 or PayloadKind.S8) };
     }
+
+    /// <summary>
+    /// Whether an enum states its width: declared in source with an explicit underlying type (<c>enum E : byte</c>), or
+    /// compiled elsewhere. An enum without one is 4 bytes by accident, whatever the kernel field is.
+    /// </summary>
+    public static bool DeclaresWidth(INamedTypeSymbol enumType)
+    {
+        if (enumType.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (SyntaxReference reference in enumType.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is EnumDeclarationSyntax { BaseList: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><paramref name="type"/> without a <c>Nullable&lt;T&gt;</c> around it.</summary>
+    public static ITypeSymbol WithoutNullable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : type;
 
     /// <summary>The <c>global::</c>-qualified name of <paramref name="type"/> without a nullable annotation.</summary>
     public static string TypeName(ITypeSymbol type) =>
@@ -60,7 +90,8 @@ internal static class PayloadClassifier
                 return Simple(PayloadKind.Address, name);
             case INamedTypeSymbol { TypeKind: TypeKind.Class } nested when known.IsAttributeSet(nested):
                 return new PayloadModel(PayloadKind.Nested, name, IsEnum: false, IsBigEndian: false, ReadsWithDepth: known.IsInCompilation(nested));
-            case INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None }:
+            case INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } other when other.Locations.Any(location => location.IsInSource):
+                // Only classes the user can change are reported as "missing [NetlinkAttributeSet]".
                 problem = AttributeSetProblemKind.NestedTypeNotAttributeSet;
                 return null;
             default:

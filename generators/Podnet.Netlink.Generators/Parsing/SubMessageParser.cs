@@ -1,104 +1,147 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Podnet.Generators;
 using Podnet.Netlink.Generators.Model;
 
 namespace Podnet.Netlink.Generators.Parsing;
 
-/// <summary>Reads <c>[NetlinkSubMessage]</c> and its <c>[NetlinkSubMessageCase]</c>s on one property.</summary>
+/// <summary>
+/// Checks and reads <c>[NetlinkSubMessage]</c> and its <c>[NetlinkSubMessageCase]</c>s on one property: the selector
+/// is a sibling string attribute, every case type is a generated attribute set that fits the member, no selector value
+/// appears twice, and the three attributes appear together.
+/// </summary>
 internal static class SubMessageParser
 {
-    /// <summary>
-    /// Parses the selector and cases of <paramref name="property"/> (declared in <paramref name="set"/>); returns
-    /// <see langword="null"/> and adds to <paramref name="problems"/> if the member must be skipped.
-    /// </summary>
-    public static SubMessageModel? Parse(INamedTypeSymbol set, IPropertySymbol property, AttributeData subMessage, KnownTypes known, List<AttributeSetProblem> problems)
+    /// <summary>Checks the sub-message attributes on properties that are not <c>[NetlinkAttribute]</c> members (so nothing else looks at them).</summary>
+    public static void CheckOrphans(INamedTypeSymbol set, ParseContext context, List<AttributeSetProblem> problems)
     {
-        if (subMessage.ConstructorArguments.Length != 1 || subMessage.ConstructorArguments[0].Value is not string selector)
+        foreach (ISymbol member in set.GetMembers())
         {
-            problems.Add(new AttributeSetProblem(AttributeSetProblemKind.IncompleteSubMessage, property, subMessage));
+            if (member is IPropertySymbol property && KnownTypes.FindAttribute(property, context.Known.AttributeAttribute) is null)
+            {
+                Parse(set, property, context, problems);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the sub-message of <paramref name="property"/> (declared in <paramref name="set"/>); returns its model, or
+    /// <see langword="null"/> when it has none or a problem (added to <paramref name="problems"/>).
+    /// </summary>
+    public static SubMessageModel? Parse(INamedTypeSymbol set, IPropertySymbol property, ParseContext context, List<AttributeSetProblem> problems)
+    {
+        KnownTypes known = context.Known;
+        AttributeData? subMessage = KnownTypes.FindAttribute(property, known.SubMessageAttribute);
+        ImmutableArray<AttributeData> cases = property.GetAttributes()
+            .Where(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.SubMessageCaseAttribute))
+            .ToImmutableArray();
+        if (subMessage is null && cases.IsEmpty)
+        {
             return null;
         }
 
-        if (FindSelector(set, selector) is not { } selectorMember)
+        int before = AttributeMemberParser.ErrorCount(problems);
+        if (subMessage is null || cases.IsEmpty || KnownTypes.FindAttribute(property, known.AttributeAttribute) is null)
         {
-            problems.Add(new AttributeSetProblem(AttributeSetProblemKind.SelectorNotFound, property, subMessage, Detail: selector));
+            problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.IncompleteSubMessage, DiagnosticLocations.Identifier(property), property.Name));
+        }
+
+        if (subMessage is null)
+        {
             return null;
         }
 
-        if (selectorMember is not IPropertySymbol { IsStatic: false, Type.SpecialType: SpecialType.System_String } ||
-            KnownTypes.FindAttribute(selectorMember, known.AttributeAttribute) is null)
+        string? selector = CheckSelector(set, property, subMessage, context, problems);
+        List<SubMessageCaseModel> models = CheckCases(set, property, cases, context, problems);
+        return AttributeMemberParser.ErrorCount(problems) == before && selector is not null && models.Count > 0
+            ? new SubMessageModel(AttributeMemberParser.Identifier(selector), models.ToEquatableArray())
+            : null;
+    }
+
+    private static string? CheckSelector(INamedTypeSymbol set, IPropertySymbol property, AttributeData subMessage, ParseContext context, List<AttributeSetProblem> problems)
+    {
+        if (AttributeArguments.Positional(subMessage, 0) is not { Value: string selector })
         {
-            problems.Add(new AttributeSetProblem(AttributeSetProblemKind.SelectorNotString, property, subMessage, RelatedSymbol: selectorMember, Detail: selector));
+            // The compiler reports the malformed attribute itself.
             return null;
         }
 
-        var cases = new List<SubMessageCaseModel>();
+        Location location = DiagnosticLocations.ConstructorArgument(subMessage, 0, property, context.CancellationToken);
+
+        // The selector is a sibling: a member declared in the set itself, not in a base class.
+        ISymbol? target = set.GetMembers(selector).FirstOrDefault();
+        if (target is null)
+        {
+            problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.SelectorNotFound, location, selector, property.Name, set.Name));
+            return null;
+        }
+
+        if (target is not IPropertySymbol { Type.SpecialType: SpecialType.System_String, IsStatic: false } selectorProperty
+            || KnownTypes.FindAttribute(selectorProperty, context.Known.AttributeAttribute) is null)
+        {
+            problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.SelectorNotString, location, selector, property.Name));
+            return null;
+        }
+
+        return selector;
+    }
+
+    private static List<SubMessageCaseModel> CheckCases(INamedTypeSymbol set, IPropertySymbol property, ImmutableArray<AttributeData> cases, ParseContext context, List<AttributeSetProblem> problems)
+    {
+        var models = new List<SubMessageCaseModel>();
         var values = new HashSet<string>(System.StringComparer.Ordinal);
-        bool anyCase = false;
-        foreach (AttributeData attribute in property.GetAttributes())
+        foreach (AttributeData @case in cases)
         {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.SubMessageCaseAttribute))
+            if (AttributeArguments.Positional(@case, 0) is not { Value: string value })
             {
-                continue;
-            }
-
-            anyCase = true;
-            if (attribute.ConstructorArguments.Length != 2 ||
-                attribute.ConstructorArguments[0].Value is not string value ||
-                attribute.ConstructorArguments[1].Value is not ITypeSymbol caseType)
-            {
-                continue;
-            }
-
-            if (!known.IsAttributeSet(caseType))
-            {
-                problems.Add(new AttributeSetProblem(AttributeSetProblemKind.CaseTypeNotAttributeSet, property, attribute, RelatedSymbol: caseType, Detail: value));
-                continue;
-            }
-
-            if (!IsAssignable(caseType, property.Type, known.Compilation))
-            {
-                problems.Add(new AttributeSetProblem(AttributeSetProblemKind.CaseTypeNotAssignable, property, attribute, RelatedSymbol: caseType, Detail: value));
                 continue;
             }
 
             if (!values.Add(value))
             {
-                problems.Add(new AttributeSetProblem(AttributeSetProblemKind.DuplicateCaseValue, property, attribute, RelatedSymbol: caseType, Detail: value));
+                problems.Add(AttributeSetProblem.Create(
+                    AttributeSetProblemKind.DuplicateCaseValue,
+                    DiagnosticLocations.ConstructorArgument(@case, 0, property, context.CancellationToken),
+                    value,
+                    property.Name));
+            }
+
+            if (AttributeArguments.Positional(@case, 1) is not { Value: ITypeSymbol caseType })
+            {
                 continue;
             }
 
-            cases.Add(new SubMessageCaseModel(value, PayloadClassifier.TypeName(caseType), known.IsInCompilation(caseType)));
-        }
-
-        if (cases.Count == 0)
-        {
-            // Without a usable case there is nothing to generate; report only if no case problem explains it already.
-            if (!anyCase)
+            Location typeLocation = DiagnosticLocations.ConstructorArgument(@case, 1, property, context.CancellationToken);
+            string caseTypeName = caseType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            if (!context.Known.IsAttributeSet(caseType))
             {
-                problems.Add(new AttributeSetProblem(AttributeSetProblemKind.IncompleteSubMessage, property, subMessage, Detail: selector));
+                problems.Add(AttributeSetProblem.Create(AttributeSetProblemKind.CaseTypeNotAttributeSet, typeLocation, value, property.Name, caseTypeName));
             }
-
-            return null;
+            else if (!IsAssignable(context.Known.Compilation, caseType, property.Type))
+            {
+                problems.Add(AttributeSetProblem.Create(
+                    AttributeSetProblemKind.CaseTypeNotAssignable,
+                    typeLocation,
+                    value,
+                    property.Name,
+                    caseTypeName,
+                    property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            }
+            else
+            {
+                AttributeMemberParser.CheckNamedType(set, property, caseType, typeLocation, isNestedSet: true, context, problems);
+                models.Add(new SubMessageCaseModel(value, PayloadClassifier.TypeName(caseType), context.Known.IsInCompilation(caseType)));
+            }
         }
 
-        return new SubMessageModel(AttributeMemberParser.Identifier(selector), cases.ToEquatableArray());
+        return models;
     }
 
-    private static ISymbol? FindSelector(INamedTypeSymbol set, string selector)
+    private static bool IsAssignable(Compilation compilation, ITypeSymbol source, ITypeSymbol destination)
     {
-        foreach (ISymbol candidate in set.GetMembers(selector))
-        {
-            return candidate;
-        }
-
-        return null;
-    }
-
-    private static bool IsAssignable(ITypeSymbol caseType, ITypeSymbol memberType, Compilation compilation)
-    {
-        Microsoft.CodeAnalysis.Operations.CommonConversion conversion = compilation.ClassifyCommonConversion(caseType, memberType);
-        return conversion.Exists && conversion.IsImplicit && (conversion.IsIdentity || conversion.IsReference);
+        Microsoft.CodeAnalysis.Operations.CommonConversion conversion = compilation.ClassifyCommonConversion(source, destination);
+        return conversion.IsIdentity || (conversion.IsImplicit && conversion.IsReference);
     }
 }

@@ -11,7 +11,8 @@ namespace Podnet.Netlink;
 /// <item><see cref="MacAddress"/>: a 6-byte link-layer address;</item>
 /// <item><see cref="System.Net.IPAddress"/>: 4 or 16 bytes, by address family;</item>
 /// <item>another <see cref="NetlinkAttributeSetAttribute"/> type: a nested set (<c>NLA_F_NESTED</c>), with its fixed header if it has one;</item>
-/// <item><c>List&lt;T&gt;</c> with <see cref="Repeated"/>: the attribute repeated once per element (multi-attr).</item>
+/// <item><c>List&lt;T&gt;</c> with <see cref="Repeated"/>: the attribute repeated once per element (multi-attr);</item>
+/// <item><c>List&lt;T&gt;</c> with <see cref="IndexedArray"/>: one nested attribute whose entries are the elements, typed 1, 2, 3... (YNL <c>indexed-array</c>, for example generic netlink's <c>CTRL_ATTR_OPS</c>).</item>
 /// </list>
 /// Nullable members are optional: <see langword="null"/> means the attribute is not written.
 /// </summary>
@@ -29,4 +30,11 @@ public sealed class NetlinkAttributeAttribute : Attribute
 
     /// <summary>The attribute occurs once per element of a <c>List&lt;T&gt;</c> member (multi-attr).</summary>
     public bool Repeated { get; set; }
+
+    /// <summary>
+    /// The attribute is a nested array of a <c>List&lt;T&gt;</c> member: one <c>NLA_F_NESTED</c> attribute holding one
+    /// entry per element, whose attribute type is its 1-based index (YNL <c>indexed-array</c>). Reading ignores the
+    /// entry types and keeps the order.
+    /// </summary>
+    public bool IndexedArray { get; set; }
 }

@@ -14,6 +14,10 @@ public sealed class CodeFixCatalogTests
         new UseFreeAttributeTypeCodeFixProvider(),
         new RemoveByteOrderCodeFixProvider(),
         new AddAttributeSetCodeFixProvider(),
+        new DeclareEnumWidthCodeFixProvider(),
+        new DeclareAsClassCodeFixProvider(),
+        new MakeInternalCodeFixProvider(),
+        new RemoveDuplicateAttributeSetCodeFixProvider(),
     ];
 
     [Fact]

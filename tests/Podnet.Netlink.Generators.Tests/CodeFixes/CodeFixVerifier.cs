@@ -10,7 +10,7 @@ namespace Podnet.Netlink.Generators.Tests.CodeFixes;
 
 /// <summary>
 /// Applies a code fix in an <see cref="AdhocWorkspace"/>: finds the diagnostic with the analyzers, asks the provider for
-/// its single action, applies it and compares the whole document text.
+/// its single action (or the one titled <c>actionTitle</c>), applies it and compares the whole document text.
 /// </summary>
 internal static class CodeFixVerifier
 {
@@ -19,7 +19,8 @@ internal static class CodeFixVerifier
         string diagnosticId,
         string before,
         string after,
-        int diagnosticIndex = 0)
+        int diagnosticIndex = 0,
+        string? actionTitle = null)
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         Assert.Contains(diagnosticId, provider.FixableDiagnosticIds);
@@ -43,6 +44,8 @@ internal static class CodeFixVerifier
                 filePath: "/src/GlobalUsings.cs")
             .AddDocument(documentId, "Test.cs", SourceText.From(before), filePath: NetlinkTestCompilation.SourcePath);
 
+        await Parity.ParityCheck.VerifyAsync(before);
+        await Parity.ParityCheck.VerifyAsync(after);
         ImmutableArray<Diagnostic> found = await DiagnosticsAsync(solution.GetDocument(documentId)!, diagnosticId, cancellationToken);
         Assert.True(found.Length > diagnosticIndex, $"{diagnosticId} was not reported {diagnosticIndex + 1} time(s).");
 
@@ -53,7 +56,7 @@ internal static class CodeFixVerifier
             (action, _) => actions.Add(action),
             cancellationToken);
         await provider.RegisterCodeFixesAsync(context);
-        CodeAction fix = Assert.Single(actions);
+        CodeAction fix = actionTitle is null ? Assert.Single(actions) : Assert.Single(actions, action => action.Title == actionTitle);
 
         ImmutableArray<CodeActionOperation> operations = await fix.GetOperationsAsync(cancellationToken);
         Solution changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;

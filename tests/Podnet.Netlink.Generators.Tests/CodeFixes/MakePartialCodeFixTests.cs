@@ -41,7 +41,7 @@ public sealed class MakePartialCodeFixTests
                 internal static partial class Links
                 {
                     [NetlinkAttributeSet]
-                    record Stats
+                    class Stats
                     {
                         [NetlinkAttribute(1)]
                         public ulong RxPackets { get; set; }
@@ -58,7 +58,7 @@ public sealed class MakePartialCodeFixTests
                 internal static partial class Links
                 {
                     [NetlinkAttributeSet]
-                    partial record Stats
+                    partial class Stats
                     {
                         [NetlinkAttribute(1)]
                         public ulong RxPackets { get; set; }

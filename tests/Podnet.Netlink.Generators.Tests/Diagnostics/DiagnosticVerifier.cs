@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Podnet.Netlink.Generators.Tests.Diagnostics;
 
-/// <summary>Runs the analyzers on annotated source and checks that exactly the marked diagnostics are reported.</summary>
+/// <summary>
+/// Runs the analyzers on annotated source and checks that exactly the marked diagnostics are reported, and that the
+/// generator agrees (<see cref="Parity.ParityCheck"/>).
+/// </summary>
 internal static class DiagnosticVerifier
 {
     public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, string? defaultId = null)
@@ -20,6 +23,9 @@ internal static class DiagnosticVerifier
             .Select(diagnostic => Describe(diagnostic.Id, source.Code, diagnostic.Location.SourceSpan))
             .ToArray();
         Assert.Equal(string.Join("\n", expectedLines), string.Join("\n", actualLines));
+
+        // Every source a diagnostic test verifies also checks that the generator agrees with the analyzers.
+        await Parity.ParityCheck.VerifyAsync(source.Code);
         return actual;
     }
 

@@ -32,10 +32,8 @@ internal static class NetlinkTestCompilation
         .ToImmutableArray();
 
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new AttributeSetDeclarationAnalyzer(),
-        new AttributeMemberAnalyzer(),
-        new FixedHeaderAnalyzer(),
-        new SubMessageAnalyzer());
+        new AttributeSetAnalyzer(),
+        new AttributeSetDeclarationAnalyzer());
 
     public static CSharpCompilation Create(string code, CSharpCompilationOptions? options = null) =>
         CSharpCompilation.Create(

@@ -74,7 +74,7 @@ public sealed class ValidModelTests
             public partial class Inner
             {
                 [NetlinkAttributeSet]
-                public partial record class Stats
+                public partial class Stats
                 {
                     [NetlinkAttribute(1)]
                     public ulong RxPackets { get; set; }

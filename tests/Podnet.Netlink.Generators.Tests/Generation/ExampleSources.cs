@@ -186,6 +186,53 @@ internal static class ExampleSources
         }
         """;
 
+    /// <summary>Generic netlink's controller reply: indexed arrays of nested sets and of integers.</summary>
+    public const string GenericNetlink = """
+        using System.Collections.Generic;
+        using System.Runtime.InteropServices;
+        using Podnet.Netlink;
+
+        namespace Example.Generic;
+
+        [StructLayout(LayoutKind.Sequential)]
+        public struct GenlHeader
+        {
+            public byte Command;
+            public byte Version;
+            public ushort Reserved;
+        }
+
+        [NetlinkAttributeSet]
+        public sealed partial class Operation
+        {
+            [NetlinkAttribute(1)]
+            public uint? Id { get; set; }
+
+            [NetlinkAttribute(2)]
+            public uint? Flags { get; set; }
+        }
+
+        [NetlinkAttributeSet]
+        [NetlinkMessage(NetlinkProtocol.Generic, 16)]
+        public sealed partial class Family
+        {
+            [NetlinkHeader]
+            public GenlHeader Header { get; set; }
+
+            [NetlinkAttribute(2)]
+            public string? Name { get; set; }
+
+            [NetlinkAttribute(6, IndexedArray = true)]
+            public List<Operation> Operations { get; set; } = [];
+
+            [NetlinkAttribute(8, IndexedArray = true, ByteOrder = NetlinkByteOrder.BigEndian)]
+            public List<uint> Ports { get; } = [];
+
+            [NetlinkAttribute(9, IndexedArray = true)]
+            public List<string>? Names { get; set; }
+        }
+        """;
+
     /// <summary>Code that has nothing to do with netlink.</summary>
     public const string Unrelated = """
         namespace Elsewhere;

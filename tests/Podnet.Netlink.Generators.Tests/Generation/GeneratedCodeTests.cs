@@ -23,7 +23,17 @@ public sealed class GeneratedCodeTests
         (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.NestedInGlobalNamespace));
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal(["Outer.Middle.Settings.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName));
+        Assert.Equal(["Outer+Middle+Settings.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName));
+        Assert.Empty(WarningsOutsideUserDocs(output));
+    }
+
+    [Fact]
+    public void Indexed_arrays_compile_without_errors_or_warnings()
+    {
+        (Compilation output, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.GenericNetlink));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["Example.Generic.Family.Netlink.g.cs", "Example.Generic.Operation.Netlink.g.cs"], result.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
         Assert.Empty(WarningsOutsideUserDocs(output));
     }
 

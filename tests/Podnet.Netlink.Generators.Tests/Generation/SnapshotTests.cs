@@ -17,11 +17,20 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Generic_netlink_indexed_arrays()
+    {
+        (_, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.GenericNetlink));
+
+        IReadOnlyDictionary<string, string> sources = GeneratorHarness.Sources(result);
+        SnapshotVerifier.Verify(sources["Example.Generic.Family.Netlink.g.cs"], "Example.Generic.Family.Netlink.g.cs");
+    }
+
+    [Fact]
     public void Nested_in_global_namespace()
     {
         (_, GeneratorRunResult result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(ExampleSources.NestedInGlobalNamespace));
 
         IReadOnlyDictionary<string, string> sources = GeneratorHarness.Sources(result);
-        SnapshotVerifier.Verify(sources["Outer.Middle.Settings.Netlink.g.cs"], "Outer.Middle.Settings.Netlink.g.cs");
+        SnapshotVerifier.Verify(sources["Outer+Middle+Settings.Netlink.g.cs"], "Outer+Middle+Settings.Netlink.g.cs");
     }
 }

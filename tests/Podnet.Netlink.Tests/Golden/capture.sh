@@ -37,6 +37,7 @@ capture route-add-gateway route add 10.245.0.0/16 via 10.244.1.1
 capture_program bridge-vlan-add bridge vlan add dev v0 vid 100 pvid untagged
 capture_program bridge-vlan-del bridge vlan del dev v0 vid 100
 capture neigh-replace-permanent neigh replace 10.244.1.9 lladdr 02:00:00:00:00:09 dev v0 nud permanent
+capture_program genl-getfamily-ethtool genl ctrl get name ethtool
 # The kernel's RTM_NEWLINK reply describing lo (parse and round-trip goldens).
 {
     echo "# kernel $(uname -r): reply to RTM_GETLINK ifindex 1 (lo), captured by reply-capture.py"

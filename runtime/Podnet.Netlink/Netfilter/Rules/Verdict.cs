@@ -1,7 +1,7 @@
 namespace Podnet.Netlink.Netfilter;
 
 /// <summary>Verdict codes (<c>NF_DROP</c>/<c>NF_ACCEPT</c> and the nf_tables <c>NFT_*</c> verdicts).</summary>
-public enum Verdict
+public enum Verdict : int
 {
     /// <summary><c>NF_DROP</c>.</summary>
     Drop = 0,

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace Podnet.Netlink.Generators.Analyzers;
+namespace Podnet.Netlink.Generators.Parsing;
 
 /// <summary>Reads the constant values of netlink attribute applications.</summary>
 internal static class AttributeArguments
@@ -12,6 +12,9 @@ internal static class AttributeArguments
 
     /// <summary>Name of the <c>Repeated</c> named argument.</summary>
     public const string Repeated = "Repeated";
+
+    /// <summary>Name of the <c>IndexedArray</c> named argument.</summary>
+    public const string IndexedArray = "IndexedArray";
 
     /// <summary>Value of <c>NetlinkByteOrder.BigEndian</c>.</summary>
     public const int BigEndian = 1;
@@ -38,6 +41,9 @@ internal static class AttributeArguments
 
     public static bool IsRepeated(AttributeData attribute) =>
         Named(attribute, Repeated) is { Value: true };
+
+    public static bool IsIndexedArray(AttributeData attribute) =>
+        Named(attribute, IndexedArray) is { Value: true };
 
     public static bool IsBigEndian(AttributeData attribute) =>
         Named(attribute, ByteOrder) is { Value: int order } && order == BigEndian;

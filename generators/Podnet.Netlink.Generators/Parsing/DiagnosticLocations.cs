@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Podnet.Netlink.Generators.Analyzers;
+namespace Podnet.Netlink.Generators.Parsing;
 
 /// <summary>
 /// Finds the precise syntax a diagnostic points at: an attribute argument, a member's type or its identifier.

@@ -1,0 +1,43 @@
+namespace Podnet.Netlink.Generic;
+
+/// <summary>
+/// A message of the generic netlink controller <c>nlctrl</c>, whose family id is fixed at <c>GENL_ID_CTRL</c> (16):
+/// <c>genlmsghdr</c> + <c>CTRL_ATTR_*</c>. A <see cref="ControlCommand.GetFamily"/> request names a family; the
+/// <see cref="ControlCommand.NewFamily"/> reply describes it.
+/// </summary>
+[NetlinkAttributeSet]
+[NetlinkMessage(NetlinkProtocol.Generic, GenericNetlink.ControlFamilyId)]
+public sealed partial class ControlMessage
+{
+    /// <summary>The <c>genlmsghdr</c> header.</summary>
+    [NetlinkHeader]
+    public GenericNetlinkHeader Header { get; set; }
+
+    /// <summary><c>CTRL_ATTR_FAMILY_ID</c>: the family's <c>nlmsg_type</c>.</summary>
+    [NetlinkAttribute(1)]
+    public ushort? FamilyId { get; set; }
+
+    /// <summary><c>CTRL_ATTR_FAMILY_NAME</c>, for example <c>"ethtool"</c>.</summary>
+    [NetlinkAttribute(2)]
+    public string? FamilyName { get; set; }
+
+    /// <summary><c>CTRL_ATTR_VERSION</c>: the family's interface version.</summary>
+    [NetlinkAttribute(3)]
+    public uint? Version { get; set; }
+
+    /// <summary><c>CTRL_ATTR_HDRSIZE</c>: the size of the family's own header after <c>genlmsghdr</c>.</summary>
+    [NetlinkAttribute(4)]
+    public uint? HeaderSize { get; set; }
+
+    /// <summary><c>CTRL_ATTR_MAXATTR</c>: the family's highest attribute type.</summary>
+    [NetlinkAttribute(5)]
+    public uint? MaxAttribute { get; set; }
+
+    /// <summary><c>CTRL_ATTR_OPS</c>: the commands the family supports (an indexed array).</summary>
+    [NetlinkAttribute(6, IndexedArray = true)]
+    public List<ControlOperation> Operations { get; set; } = [];
+
+    /// <summary><c>CTRL_ATTR_MCAST_GROUPS</c>: the family's multicast groups (an indexed array).</summary>
+    [NetlinkAttribute(7, IndexedArray = true)]
+    public List<ControlMulticastGroup> MulticastGroups { get; set; } = [];
+}
