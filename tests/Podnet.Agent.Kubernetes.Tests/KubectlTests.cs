@@ -100,6 +100,14 @@ public sealed class KubectlTests : IAsyncLifetime
                 () => $"kubectl did not print the added node\n{Kubectl.Read(stdout)}\n{Kubectl.Read(stderr)}");
             RequestRecord watch = Server.Requests.Single(r => r.IsWatch);
             Assert.Contains("resourceVersion=", watch.Target, StringComparison.Ordinal);
+
+            // Human-readable output is printed by the server: kubectl asked for Tables and printed their rows.
+            Assert.Contains("as=Table", watch.Accept, StringComparison.Ordinal);
+            Assert.Contains("as=Table", Server.Requests.First(r => r.IsList).Accept, StringComparison.Ordinal);
+            string printed = Kubectl.Read(stdout);
+            Assert.Matches(@"NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION", printed);
+            Assert.Matches(@"dual-stack-control-plane\s+Ready\s+control-plane\s+\d+y\s+v1\.27\.2", printed);
+            Assert.Matches(@"podnet-added\s+Ready\s+control-plane\s+\d+y\s+v1\.25\.3", printed);
             AssertDispatchedTo(minor);
         }
         finally

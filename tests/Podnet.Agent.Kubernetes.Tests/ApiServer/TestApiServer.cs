@@ -24,7 +24,8 @@ namespace Podnet.Agent.Kubernetes.Tests.ApiServer;
 /// newline-delimited JSON events from a resourceVersion, with synthetic <c>ADDED</c> events for an unset or
 /// <c>"0"</c> resourceVersion, <c>BOOKMARK</c>s when asked with <c>allowWatchBookmarks=true</c>,
 /// <c>timeoutSeconds</c>, and <c>410 Expired</c> for a resourceVersion older than the kept history (an in-stream
-/// <c>ERROR</c> event, or an HTTP 410 when <see cref="TooOldWatchAsHttpStatus"/>). Every request needs
+/// <c>ERROR</c> event, or an HTTP 410 when <see cref="TooOldWatchAsHttpStatus"/>). Lists and watches that ask for
+/// server-side printing (<c>as=Table</c>, as kubectl's human-readable output does) get Node Tables. Every request needs
 /// <c>Authorization: Bearer <see cref="Token"/></c> (401 otherwise). HTTP/1.1 only, so watch bodies are chunked.
 /// </summary>
 /// <remarks>
@@ -215,11 +216,11 @@ internal sealed class TestApiServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            string line = Line("BOOKMARK", BookmarkObject(_rv));
+            JsonObject bookmark = BookmarkObject(_rv);
             int sent = 0;
-            foreach (Watcher watcher in _watchers.Where(w => w.Bookmarks))
+            foreach (Watcher watcher in _watchers.Where(w => w.Bookmarks && !w.Table))
             {
-                watcher.Lines.Writer.TryWrite(line);
+                watcher.Lines.Writer.TryWrite(("BOOKMARK", bookmark));
                 sent++;
             }
 
@@ -249,7 +250,7 @@ internal sealed class TestApiServer : IAsyncDisposable
         {
             foreach (Watcher watcher in _watchers)
             {
-                watcher.Lines.Writer.TryWrite(Line("ERROR", ExpiredStatus(watcher.From)));
+                watcher.Lines.Writer.TryWrite(("ERROR", ExpiredStatus(watcher.From)));
                 watcher.Lines.Writer.TryComplete();
             }
         }
@@ -309,10 +310,9 @@ internal sealed class TestApiServer : IAsyncDisposable
         node["metadata"]!["resourceVersion"] = Rv(rv);
         JsonObject snapshot = node.DeepClone().AsObject();
         _history.Add((rv, type, snapshot));
-        string line = Line(type, Typed(snapshot));
         foreach (Watcher watcher in _watchers)
         {
-            watcher.Lines.Writer.TryWrite(line);
+            watcher.Lines.Writer.TryWrite((type, Typed(snapshot)));
         }
 
         return rv;
@@ -418,6 +418,73 @@ internal sealed class TestApiServer : IAsyncDisposable
         return await WriteJsonAsync(context, 404, Status(404, "NotFound", "the server could not find the requested resource"));
     }
 
+    /// <summary>kubectl's human-readable output asks for server-side printing: <c>Accept: application/json;as=Table;v=v1;g=meta.k8s.io, ...</c>.</summary>
+    private static bool WantsTable(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("as=Table;v=v1;g=meta.k8s.io", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Nodes as a <c>meta.k8s.io/v1</c> Table with the columns kube-apiserver prints for them (NAME, STATUS, ROLES, AGE,
+    /// VERSION), each row carrying its object as PartialObjectMetadata (the default <c>includeObject</c>).
+    /// </summary>
+    private static JsonObject NodeTable(IEnumerable<JsonObject> nodes, string resourceVersion, JsonObject? listMetadata, bool headers)
+    {
+        JsonObject Column(string name, string format, string description) =>
+            new() { ["name"] = name, ["type"] = "string", ["format"] = format, ["description"] = description, ["priority"] = 0 };
+
+        var rows = new JsonArray();
+        foreach (JsonObject node in nodes)
+        {
+            JsonObject metadata = node["metadata"]!.AsObject();
+            var roles = (metadata["labels"]?.AsObject() ?? [])
+                .Select(l => l.Key)
+                .Where(k => k.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal))
+                .Select(k => k["node-role.kubernetes.io/".Length..])
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            string? ready = node["status"]?["conditions"]?.AsArray().FirstOrDefault(c => (string?)c!["type"] == "Ready")?["status"]?.GetValue<string>();
+            string status = ready switch { "True" => "Ready", null => "Unknown", _ => "NotReady" };
+            if (node["spec"]?["unschedulable"]?.GetValue<bool>() == true)
+            {
+                status += ",SchedulingDisabled";
+            }
+
+            TimeSpan age = metadata["creationTimestamp"]?.GetValue<string>() is { } created
+                ? DateTime.UtcNow - DateTime.Parse(created, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+                : TimeSpan.Zero;
+            rows.Add(new JsonObject
+            {
+                ["cells"] = new JsonArray(
+                    metadata["name"]!.GetValue<string>(),
+                    status,
+                    roles.Count > 0 ? string.Join(",", roles) : "<none>",
+                    age.TotalDays >= 730 ? $"{(int)(age.TotalDays / 365)}y" : $"{(int)age.TotalDays}d",
+                    node["status"]?["nodeInfo"]?["kubeletVersion"]?.GetValue<string>() ?? ""),
+                ["object"] = new JsonObject
+                {
+                    ["kind"] = "PartialObjectMetadata",
+                    ["apiVersion"] = "meta.k8s.io/v1",
+                    ["metadata"] = metadata.DeepClone(),
+                },
+            });
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "Table",
+            ["apiVersion"] = "meta.k8s.io/v1",
+            ["metadata"] = listMetadata?.DeepClone() ?? new JsonObject { ["resourceVersion"] = resourceVersion },
+            ["columnDefinitions"] = headers
+                ? new JsonArray(
+                    Column("Name", "name", "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names"),
+                    Column("Status", "", "The status of the node"),
+                    Column("Roles", "", "The roles of the node"),
+                    Column("Age", "", "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata"),
+                    Column("Version", "", "Kubelet Version reported by the node."))
+                : null,
+            ["rows"] = rows,
+        };
+    }
+
     private static bool IsWatch(HttpRequest request) => request.Query["watch"].ToString() is "1" or "true";
 
     private async Task<int> ListAsync(HttpContext context)
@@ -465,6 +532,11 @@ internal sealed class TestApiServer : IAsyncDisposable
             metadata["remainingItemCount"] = remaining.Count - page.Count;
         }
 
+        if (WantsTable(context.Request))
+        {
+            return await WriteJsonAsync(context, 200, NodeTable(page.Select(Typed), Rv(rv), metadata, headers: true));
+        }
+
         var list = new JsonObject
         {
             ["kind"] = "NodeList",
@@ -499,7 +571,7 @@ internal sealed class TestApiServer : IAsyncDisposable
         string requested = query["resourceVersion"].ToString();
         bool bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";
         int timeoutSeconds = int.TryParse(query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out int t) && t > 0 ? t : 1800;
-        var watcher = new Watcher(context, bookmarks);
+        var watcher = new Watcher(context, bookmarks, WantsTable(context.Request));
         JsonObject? tooOld = null;
         lock (_lock)
         {
@@ -509,7 +581,7 @@ internal sealed class TestApiServer : IAsyncDisposable
                 watcher.From = _rv;
                 foreach (JsonObject node in _nodes.Values)
                 {
-                    watcher.Lines.Writer.TryWrite(Line("ADDED", Typed(node)));
+                    watcher.Lines.Writer.TryWrite(("ADDED", Typed(node)));
                 }
             }
             else if (!long.TryParse(requested, NumberStyles.None, CultureInfo.InvariantCulture, out long from))
@@ -526,7 +598,7 @@ internal sealed class TestApiServer : IAsyncDisposable
                 watcher.From = from;
                 foreach ((long rv, string type, JsonObject node) in _history.Where(h => h.Rv > from))
                 {
-                    watcher.Lines.Writer.TryWrite(Line(type, Typed(node)));
+                    watcher.Lines.Writer.TryWrite((type, Typed(node)));
                 }
             }
 
@@ -565,9 +637,19 @@ internal sealed class TestApiServer : IAsyncDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
         try
         {
-            await foreach (string line in watcher.Lines.Reader.ReadAllAsync(timeout.Token))
+            bool first = true;
+            await foreach ((string type, JsonObject value) in watcher.Lines.Reader.ReadAllAsync(timeout.Token))
             {
-                await WriteLineAsync(response, line, timeout.Token);
+                // Server-side printing: each Node event carries a one-row Table; only the first has the column definitions.
+                JsonObject sent = watcher.Table && type is "ADDED" or "MODIFIED" or "DELETED"
+                    ? NodeTable([value], value["metadata"]!["resourceVersion"]!.GetValue<string>(), null, first)
+                    : value;
+                if (!ReferenceEquals(sent, value))
+                {
+                    first = false;
+                }
+
+                await WriteLineAsync(response, Line(type, sent), timeout.Token);
             }
         }
         catch (OperationCanceledException)
@@ -604,7 +686,7 @@ internal sealed class TestApiServer : IAsyncDisposable
     }
 
     /// <summary>One open watch.</summary>
-    private sealed class Watcher(HttpContext context, bool bookmarks)
+    private sealed class Watcher(HttpContext context, bool bookmarks, bool table)
     {
         public HttpContext Context { get; } = context;
 
@@ -612,7 +694,9 @@ internal sealed class TestApiServer : IAsyncDisposable
 
         public long From { get; set; }
 
-        public Channel<string> Lines { get; } = Channel.CreateUnbounded<string>();
+        public bool Table { get; } = table;
+
+        public Channel<(string Type, JsonObject Object)> Lines { get; } = Channel.CreateUnbounded<(string, JsonObject)>();
     }
 }
 
