@@ -44,6 +44,10 @@ public sealed class AgentTests
         Assert.Contains("resourceVersion=1003", watch.Target, StringComparison.Ordinal);
         Assert.Contains("allowWatchBookmarks=true", watch.Target, StringComparison.Ordinal);
         Assert.All(requests, r => Assert.Equal("application/json", r.Accept));
+
+        // Every request is one of the declared permissions (which the ClusterRole must equal), and each is used.
+        string[] verbs = [.. requests.Select(r => r.IsWatch ? "watch" : r.IsList ? "list" : r.Target.StartsWith("/api/v1/nodes/", StringComparison.Ordinal) ? "get" : $"undeclared {r.Target}").Distinct().Order(StringComparer.Ordinal)];
+        Assert.Equal(Podnet.Agent.Kubernetes.KubernetesApi.Permissions.Select(p => p.Verb).Order(StringComparer.Ordinal), verbs);
         Assert.False(agent.HasExited, agent.Log);
     }
 
