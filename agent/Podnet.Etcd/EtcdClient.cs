@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
@@ -26,6 +27,7 @@ public sealed class EtcdClient : IEtcdClient
 {
     private static readonly EtcdJsonContext Json = EtcdJsonContext.Default;
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly HttpClient _http;
     private readonly Uri[] _endpoints;
@@ -255,31 +257,52 @@ public sealed class EtcdClient : IEtcdClient
         long next = startRevision;
         int index = Volatile.Read(ref _current);
         var failures = new List<Exception>();
-        while (failures.Count < _endpoints.Length)
+        long failingSince = 0;
+        while (true)
         {
             var request = new WatchRequest
             {
                 Create = new WatchCreateRequest { Key = key, RangeEnd = rangeEnd, StartRevision = next, ProgressNotify = true },
             };
             WatchStream? stream = await TryOpenWatchAsync(index, request, failures, cancellationToken).ConfigureAwait(false);
-            if (stream is not null)
+            index = (index + 1) % _endpoints.Length;
+            if (stream is null)
             {
-                await using (stream.ConfigureAwait(false))
+                // Members refuse watches while they have no leader, so a whole round can fail during an election:
+                // keep going round (paced) until the failures have lasted a request timeout.
+                failingSince = failures.Count == 1 ? Stopwatch.GetTimestamp() : failingSince;
+                if (failures.Count % _endpoints.Length == 0)
                 {
-                    while (await NextBatchAsync(stream, failures, cancellationToken).ConfigureAwait(false) is { } batch)
+                    if (Stopwatch.GetElapsedTime(failingSince) >= _requestTimeout)
                     {
-                        failures.Clear();
-                        next = Math.Max(next, batch.Revision + 1);
-                        yield return batch;
+                        throw Unavailable("watch", failures[^_endpoints.Length..]);
                     }
+
+                    await Task.Delay(WatchRetryDelay, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            failures.Clear();
+            bool delivered = false;
+            await using (stream.ConfigureAwait(false))
+            {
+                while (await NextBatchAsync(stream, failures, cancellationToken).ConfigureAwait(false) is { } batch)
+                {
+                    delivered = true;
+                    next = Math.Max(next, batch.Revision + 1);
+                    yield return batch;
                 }
             }
 
-            // This member failed or broke the stream: resume on the next one from where the caller is.
-            index = (index + 1) % _endpoints.Length;
+            // The stream broke: resume on the next member from where the caller is (at once if this one was useful).
+            failures.Clear();
+            if (!delivered)
+            {
+                await Task.Delay(WatchRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        throw Unavailable("watch", failures);
     }
 
     /// <inheritdoc/>
