@@ -52,11 +52,22 @@ public sealed class BadDataTests
             await agent.WaitForLineAsync(l => l.Contains(Config + " is invalid", StringComparison.Ordinal) && l.Contains("SubnetLen", StringComparison.Ordinal), TimeSpan.FromSeconds(10), Ct);
         }
 
-        // Still serving: a node joining (its reservation needs no configuration) and a node leaving reach every agent.
-        world.Network.StartAgent(world.Node(4));
+        // A node starting now cannot tell the network's subnets from stray ones: it says so and waits, taking nothing.
+        NodeProcess fourth = world.Network.StartAgent(world.Node(4));
+        await fourth.WaitForLineAsync(l => l.Contains(Config + " is invalid", StringComparison.Ordinal) && l.Contains("waiting", StringComparison.Ordinal), TimeSpan.FromSeconds(10), Ct);
+        await Task.Delay(2500, Ct);
+        Assert.False(fourth.HasExited, fourth.Output);
+        Assert.Null(PodnetdNetwork.SubnetOf(world.Node(4)));
+        Assert.Equal(503, await PodnetdNetwork.HttpStatusAsync(world.Node(4), "/readyz", Ct));
+
+        // The configuration is fixed: node04 takes its reservation, and the stray key outside the network is still skipped.
+        Assert.Equal(0, world.Network.Admin("network", "init", "--network", "10.244.0.0/16", "--subnet-len", "24", "--force").ExitCode);
         subnets[world.Node(4)] = await world.Network.WaitReadyAsync(world.Node(4), cancellationToken: Ct);
         Assert.Equal(IPNetwork.Parse("10.244.77.0/24"), subnets[world.Node(4)]);
+        await fourth.WaitForLineAsync(l => l.Contains("skipping " + Subnets + "10.99.0.0-24", StringComparison.Ordinal), TimeSpan.FromSeconds(5), Ct);
         await PodnetdNetwork.WaitForRoutesAsync(subnets, cancellationToken: Ct);
+
+        // Still serving: a node leaving reaches every agent.
         world.Network.Agents[world.Node(2)].Stop(TimeSpan.FromSeconds(10));
         Assert.Equal(0, world.Network.Leave(world.Node(2)).ExitCode);
         subnets.Remove(world.Node(2));
