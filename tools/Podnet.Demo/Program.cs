@@ -39,6 +39,12 @@ internal static class Program
                 : Seed(new DemoCluster(cluster, plugin, Console.Out, interrupted.Token), podsPerNode, interrupted.Token);
             return failures == 0 ? 0 : 1;
         }
+        catch (Exception) when (interrupted.IsCancellationRequested)
+        {
+            // Interrupted while waiting (the etcd fixture reports a cancelled wait as a timeout).
+            Console.Error.WriteLine("demo interrupted: removing everything it created");
+            return 130;
+        }
         catch (Exception e) when (e is SimulatedClusterException or TimeoutException)
         {
             Console.Error.WriteLine($"demo failed: {e.Message}");
