@@ -4,7 +4,11 @@ using Podnet.Netlink;
 
 namespace Podnet.Agent.Tests;
 
-/// <summary>The shared fixture itself: what a killed run left behind is reclaimed, and disposing removes everything.</summary>
+/// <summary>
+/// The shared fixture itself: what a killed run left behind is reclaimed, and disposing removes everything. Alone:
+/// another test's new cluster would reclaim the staged leftovers of a "killed run" while they are being set up.
+/// </summary>
+[Collection(nameof(SimulatedClusterTests))]
 public sealed class SimulatedClusterTests
 {
     [Fact]
@@ -52,3 +56,7 @@ public sealed class SimulatedClusterTests
         Assert.False(Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}"), "the process started in a node still runs");
     }
 }
+
+/// <summary>Runs <see cref="SimulatedClusterTests"/> with no other test at the same time.</summary>
+[CollectionDefinition(nameof(SimulatedClusterTests), DisableParallelization = true)]
+public sealed class SimulatedClusterCollection;
