@@ -12,7 +12,6 @@ internal static class EtcdDemo
 {
     public static async Task<int> RunAsync(SimulatedCluster cluster, string plugin, string podnetd, int podsPerNode, CancellationToken cancel)
     {
-        _ = plugin; // podnetd installs the podnet beside it on each node.
         var demo = new DemoCluster(cluster, plugin, Console.Out, cancel);
         Console.WriteLine("== nodes on one L2 segment (192.168.1.0/20)");
         for (int n = 1; n <= 3; n++)
