@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Podnet build entry point. Verbs: setup, build, publish, test, demo, bench, fuzz.
+# Podnet build entry point. Verbs: setup, build, publish, pack, test, demo, bench, fuzz.
 # Every verb installs what it needs first, so a fresh Debian machine with the .NET 10 SDK is enough.
 set -euo pipefail
 
@@ -11,7 +11,7 @@ ARTIFACTS="$ROOT/artifacts"
 RID="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
 
 # OS packages: clang + zlib for NativeAOT; the reference plugins, iproute2, nftables and strace for
-# interop and golden tests; Go and the CNI library sources for the libcni driver.
+# interop and golden tests; Go and the CNI library sources for the libcni driver; etcd for the agent's store tests.
 APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time etcd-server etcd-client)
 
 setup() {
@@ -57,6 +57,19 @@ publish_one() {
     fi
     install -m 0755 "$ARTIFACTS/publish/$name/$name" "$ARTIFACTS/bin/$name"
     echo "==> $ARTIFACTS/bin/$name ($(stat -c %s "$ARTIFACTS/bin/$name") bytes)"
+}
+
+# NuGet packages (Podnet.Netlink, Podnet.Cni, Podnet.Netlink.Testing) with symbols, in artifacts/packages.
+PACKAGES=(runtime/Podnet.Netlink runtime/Podnet.Cni runtime/Podnet.Netlink.Testing)
+pack() {
+    rm -rf "$ARTIFACTS/packages"
+    local project
+    for project in "${PACKAGES[@]}"; do
+        # NU5xxx warnings are errors here like every other warning (TreatWarningsAsErrors).
+        dotnet pack "$ROOT/$project/$(basename "$project").csproj" -c Release -nologo -v:q -clp:ErrorsOnly \
+            -warnaserror -p:ContinuousIntegrationBuild=true
+    done
+    ls -1 "$ARTIFACTS/packages"
 }
 
 # A fingerprint of the machine's own network namespace and CNI directories: tests must leave both as they found them.
@@ -136,12 +149,13 @@ case "${1:-}" in
     setup) setup ;;
     build) build ;;
     publish) publish ;;
+    pack) pack ;;
     test) run_tests ;;
     demo) shift; demo "$@" ;;
     bench) shift; bench "$@" ;;
     fuzz) fuzz ;;
     *)
-        echo "usage: ./build.sh {setup|build|publish|test|demo|bench|fuzz}" >&2
+        echo "usage: ./build.sh {setup|build|publish|pack|test|demo|bench|fuzz}" >&2
         exit 2
         ;;
 esac

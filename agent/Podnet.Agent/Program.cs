@@ -30,6 +30,8 @@ internal static class Program
                 [] => Print(Console.Error, Usage, 2),
                 ["help" or "--help" or "-h"] => Print(Console.Out, Usage, 0),
                 ["version" or "--version"] => Print(Console.Out, $"podnetd {PodnetdBuildInfo.Version}", 0),
+                ["version", "--help" or "-h"] => Print(Console.Out, "usage:\n  podnetd version", 0),
+                ["network"] or ["network", "--help" or "-h"] => Print(Console.Out, "usage:\n" + NetworkCommands.InitVerb.Usage + "\n" + NetworkCommands.ReserveVerb.Usage, 0),
                 ["run", .. var rest] => RunCommand.Run(rest),
                 ["network", "init", .. var rest] => NetworkCommands.Init(rest),
                 ["network", "reserve", .. var rest] => NetworkCommands.Reserve(rest),

@@ -19,8 +19,9 @@ namespace Podnet.Etcd;
 /// any other etcd error is thrown as <see cref="EtcdServerException"/>. Thread-safe; one instance per process.
 /// </summary>
 /// <remarks>
-/// A write whose attempt failed after it may have reached a member is sent again to the next endpoint, so it can
-/// apply once on each. <see cref="CreateAsync"/> and <see cref="ReplaceAsync"/> account for that: when such a resent
+/// A write whose attempt failed after it may have reached a member (a timeout, a connection lost mid-request) is sent
+/// again to the next endpoint, so it may apply twice. That is harmless for puts; a resent delete can report that the
+/// key did not exist. <see cref="CreateAsync"/> and <see cref="ReplaceAsync"/> account for it: when a resent
 /// transaction finds the key already holding exactly this value and lease, they report it as written.
 /// </remarks>
 public sealed class EtcdClient : IEtcdClient
@@ -91,12 +92,7 @@ public sealed class EtcdClient : IEtcdClient
             handler.ConnectCallback = (context, token) => connect(context.DnsEndPoint, token);
         }
 
-        var http = new HttpClient(handler, disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         return new EtcdClient(http, [.. options.Endpoints], options.RequestTimeout);
     }
 
@@ -353,8 +349,9 @@ public sealed class EtcdClient : IEtcdClient
                 }
             }
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsMemberFailure(e))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (IsMemberFailure(e) || e is EtcdServerException))
         {
+            // Whatever ends an established stream (other than compaction) is worth retrying on another member.
             failures.Add(new EtcdException($"{stream.Endpoint}: {e.Message}", e));
             return null;
         }
@@ -461,11 +458,11 @@ public sealed class EtcdClient : IEtcdClient
 
             try
             {
-                return await read(stream, cancellationToken).ConfigureAwait(false) ?? throw new EtcdException($"{endpoint}{path}: empty response");
+                return await read(stream, cancellationToken).ConfigureAwait(false) ?? throw new EtcdException($"{new Uri(endpoint, path)}: empty response");
             }
             catch (JsonException e)
             {
-                throw new EtcdException($"{endpoint}{path}: malformed response: {e.Message}", e);
+                throw new EtcdException($"{new Uri(endpoint, path)}: malformed response: {e.Message}", e);
             }
         }
     }
@@ -474,7 +471,12 @@ public sealed class EtcdClient : IEtcdClient
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonMediaType;
-        return new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path)) { Content = content };
+        return new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path))
+        {
+            Content = content,
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
     }
 
     /// <summary>The exception for a non-2xx answer; one that is not etcd's error JSON counts as the member failing.</summary>

@@ -72,7 +72,10 @@ public enum EtcdEventType
 /// <summary>One change of one key. For a delete, <see cref="EtcdKeyValue.Value"/> is empty and <see cref="EtcdKeyValue.ModRevision"/> is the delete's revision.</summary>
 public sealed record EtcdEvent(EtcdEventType Type, EtcdKeyValue Item);
 
-/// <summary>The events of one watch response, and the store revision the response was sent at.</summary>
+/// <summary>
+/// The events of one watch response, and the revision up to which every change has been delivered: the last event's
+/// revision, or for a progress notification (no events) the store revision it was sent at. Resume from it + 1.
+/// </summary>
 public sealed record EtcdWatchBatch(long Revision, IReadOnlyList<EtcdEvent> Events);
 
 /// <summary>A failure reported by etcd or on the way to it.</summary>

@@ -35,6 +35,7 @@ internal static class Program
             {
                 [] => PrintUsage(Console.Error, exitCode: 0),
                 ["version" or "--version"] => PrintVersion(),
+                ["version", "--help" or "-h"] => PrintUsage(Console.Out, exitCode: 0),
                 ["help" or "--help" or "-h"] => PrintUsage(Console.Out, exitCode: 0),
                 ["install", .. var rest] => InstallCommand.Run(rest, Console.Out),
                 ["routes", "sync", .. var rest] => Routing.RouteSyncCommand.Run(rest, Console.Out),

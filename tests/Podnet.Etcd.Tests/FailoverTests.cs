@@ -98,13 +98,86 @@ public sealed class FailoverTests
         try
         {
             // Connecting still works (the kernel accepts for the frozen process); only the timeout can move on.
+            var clock = Stopwatch.StartNew();
             Assert.Equal("1", Encoding.UTF8.GetString((await client.GetAsync("/p/a", Ct))!.Value));
-            Assert.NotEqual(used, IndexOf(cluster, client.CurrentEndpoint));
+            Assert.True(used != IndexOf(cluster, client.CurrentEndpoint), $"answered by the paused member {used} after {clock.Elapsed}");
         }
         finally
         {
             cluster.Resume(used);
         }
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_never_completes_the_connect_is_left_after_the_dial_timeout()
+    {
+        await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(1, cancellationToken: Ct);
+
+        // 10.99.0.2 sits behind a veth whose peer drops everything (the frames are for a MAC nobody has), so SYNs
+        // vanish and connecting hangs.
+        string ns = Path.GetFileName(cluster.NetnsPath!);
+        await Ip.RunAsync("-n", ns, "link", "add", "pn-hole", "type", "veth", "peer", "name", "pn-hole-peer");
+        await Ip.RunAsync("-n", ns, "addr", "add", "10.99.0.1/24", "dev", "pn-hole");
+        await Ip.RunAsync("-n", ns, "link", "set", "pn-hole", "up");
+        await Ip.RunAsync("-n", ns, "link", "set", "pn-hole-peer", "up");
+        await Ip.RunAsync("-n", ns, "neigh", "add", "10.99.0.2", "lladdr", "02:00:00:00:99:02", "dev", "pn-hole", "nud", "permanent");
+
+        await using EtcdClient client = EtcdClient.Create(new EtcdClientOptions
+        {
+            Endpoints = [new Uri("http://10.99.0.2:2379"), cluster.Endpoints[0]],
+            RequestTimeout = TimeSpan.FromMinutes(5),
+            DialTimeout = TimeSpan.FromSeconds(1),
+            ConnectCallback = EtcdCluster.ConnectInNamespace(cluster.NetnsPath!),
+        });
+        await client.PutAsync("/h/a", "1"u8.ToArray(), cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        Assert.Equal(cluster.Endpoints[0], client.CurrentEndpoint);
+    }
+
+    [Fact]
+    public async Task A_conditional_write_whose_answer_was_lost_reports_what_it_did_after_the_retry()
+    {
+        await using EtcdCluster cluster = await EtcdCluster.StartOnLoopbackAsync(3, cancellationToken: Ct);
+        await using EtcdClient other = cluster.CreateClient();
+        await other.PutAsync("/a/taken", "other"u8.ToArray(), cancellationToken: Ct);
+
+        // Member 0 receives and applies every request but its answers never arrive; each client starts there and
+        // resends to member 1 after the timeout.
+        Func<System.Net.DnsEndPoint, CancellationToken, ValueTask<Stream>> connect = EtcdCluster.ConnectInNamespace(cluster.NetnsPath!);
+        EtcdClient Client() => EtcdClient.Create(new EtcdClientOptions
+        {
+            Endpoints = cluster.Endpoints,
+            RequestTimeout = TimeSpan.FromSeconds(2),
+            ConnectCallback = async (endpoint, token) =>
+            {
+                Stream stream = await connect(endpoint, token);
+                return endpoint.Port == cluster.Endpoints[0].Port ? new SilentReadStream(stream) : stream;
+            },
+        });
+        EtcdLease lease = await other.GrantLeaseAsync(TimeSpan.FromSeconds(60), Ct);
+
+        await using (EtcdClient client = Client())
+        {
+            Assert.True(await client.CreateAsync("/a/mine", "me"u8.ToArray(), lease.Id, Ct));
+            Assert.Equal(cluster.Endpoints[1], client.CurrentEndpoint);
+        }
+
+        EtcdKeyValue mine = (await other.GetAsync("/a/mine", Ct))!;
+        Assert.Equal(("me", lease.Id, 1L), (Encoding.UTF8.GetString(mine.Value), mine.LeaseId, mine.Version));
+        await using (EtcdClient client = Client())
+        {
+            Assert.True(await client.ReplaceAsync("/a/mine", "me2"u8.ToArray(), mine.ModRevision, lease.Id, Ct));
+        }
+
+        EtcdKeyValue replaced = (await other.GetAsync("/a/mine", Ct))!;
+        Assert.Equal(("me2", 2L), (Encoding.UTF8.GetString(replaced.Value), replaced.Version));
+
+        // Someone else's key stays theirs, resent or not.
+        await using (EtcdClient client = Client())
+        {
+            Assert.False(await client.CreateAsync("/a/taken", "me"u8.ToArray(), cancellationToken: Ct));
+        }
+
+        Assert.Equal("other", Encoding.UTF8.GetString((await other.GetAsync("/a/taken", Ct))!.Value));
     }
 
     [Fact]

@@ -291,7 +291,7 @@ public sealed class NodeAgent(AgentOptions options, IClusterSource source, Agent
             }
 
             RouteMessage route = RouteMessage.Read(body);
-            if ((route.Table ?? route.Header.Table) == RouteSpec.MainTable)
+            if (route.TableId == RouteSpec.MainTable)
             {
                 _events.TryWrite(new KernelRouteChanged(route, type == RouteMessageType.DeleteRoute));
             }

@@ -94,6 +94,7 @@ internal sealed class TxnRequest
     [JsonPropertyName("failure")] public RequestOp[]? Failure { get; set; }
 }
 
+/// <summary>A transaction's answer; <c>succeeded</c> is left out when the compare failed.</summary>
 internal sealed class TxnResponse
 {
     [JsonPropertyName("header")] public ResponseHeader? Header { get; set; }
@@ -158,6 +159,11 @@ internal sealed class WatchEvent
     [JsonPropertyName("kv")] public KeyValue? Kv { get; set; }
 }
 
+/// <summary>
+/// One watch message. As etcd 3.4.23's gateway answers: first <c>created</c>; a start revision that is compacted
+/// then gets <c>canceled</c> with <c>compact_revision</c> (the oldest revision left); a progress notification has
+/// only the header; puts leave out <c>type</c>, deletes carry a key with only <c>key</c> and <c>mod_revision</c>.
+/// </summary>
 internal sealed class WatchResponse
 {
     [JsonPropertyName("header")] public ResponseHeader? Header { get; set; }

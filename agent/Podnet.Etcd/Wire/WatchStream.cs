@@ -7,6 +7,7 @@ internal sealed class WatchStream : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly JsonLineReader _lines;
+    private WatchResponse? _pending;
 
     private WatchStream(Uri endpoint, HttpResponseMessage response, JsonLineReader lines)
     {
@@ -54,8 +55,6 @@ internal sealed class WatchStream : IAsyncDisposable
             throw;
         }
     }
-
-    private WatchResponse? _pending;
 
     /// <summary>The next response.</summary>
     /// <exception cref="IOException">The stream ended.</exception>

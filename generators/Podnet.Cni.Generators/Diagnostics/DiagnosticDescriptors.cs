@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Podnet.Generators;
 
 namespace Podnet.Cni.Generators.Diagnostics;
 
@@ -13,7 +14,7 @@ public static class DiagnosticDescriptors
     /// <summary>The category shared by all schema diagnostics.</summary>
     public const string Category = "Podnet.Cni.Schema";
 
-    private const string HelpLinkBase = "https://github.com/podnet/podnet/blob/main/docs/diagnostics/";
+    private const string HelpLinkBase = DiagnosticHelpLink.Base;
 
     /// <summary>PN2001: the schema file is not valid JSON.</summary>
     public static readonly DiagnosticDescriptor InvalidJson = new(

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Podnet.Generators;
 
 namespace Podnet.Netlink.Generators.Diagnostics;
 
@@ -20,7 +21,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1001.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1001.md");
 
     /// <summary>PN1002: an attribute set must be a non-generic, non-abstract, non-static class with a parameterless constructor.</summary>
     public static readonly DiagnosticDescriptor AttributeSetNotConcreteClass = new(
@@ -30,7 +31,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1002.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1002.md");
 
     /// <summary>PN1003: a type that contains an attribute set must be partial.</summary>
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = new(
@@ -40,7 +41,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1003.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1003.md");
 
     /// <summary>PN1004: two members of one set use the same attribute type.</summary>
     public static readonly DiagnosticDescriptor DuplicateAttributeType = new(
@@ -50,7 +51,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1004.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1004.md");
 
     /// <summary>PN1005: an attribute type is 0 or collides with the flag bits.</summary>
     public static readonly DiagnosticDescriptor AttributeTypeOutOfRange = new(
@@ -60,7 +61,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1005.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1005.md");
 
     /// <summary>PN1006: the member type has no netlink encoding.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMemberType = new(
@@ -70,7 +71,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1006.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1006.md");
 
     /// <summary>PN1007: a class-typed member whose class is not an attribute set.</summary>
     public static readonly DiagnosticDescriptor NestedTypeNotAttributeSet = new(
@@ -80,7 +81,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1007.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1007.md");
 
     /// <summary>PN1008: the fixed header is not an unmanaged struct.</summary>
     public static readonly DiagnosticDescriptor HeaderNotUnmanagedStruct = new(
@@ -90,7 +91,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1008.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1008.md");
 
     /// <summary>PN1009: more than one member is marked as the fixed header.</summary>
     public static readonly DiagnosticDescriptor MultipleHeaders = new(
@@ -100,7 +101,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1009.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1009.md");
 
     /// <summary>PN1010: the sub-message selector does not exist.</summary>
     public static readonly DiagnosticDescriptor SubMessageSelectorNotFound = new(
@@ -110,7 +111,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1010.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1010.md");
 
     /// <summary>PN1011: the sub-message selector is not a string attribute.</summary>
     public static readonly DiagnosticDescriptor SubMessageSelectorNotStringAttribute = new(
@@ -120,7 +121,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1011.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1011.md");
 
     /// <summary>PN1012: a sub-message case type is not an attribute set.</summary>
     public static readonly DiagnosticDescriptor SubMessageCaseNotAttributeSet = new(
@@ -130,7 +131,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1012.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1012.md");
 
     /// <summary>PN1013: a sub-message case type cannot be stored in the property.</summary>
     public static readonly DiagnosticDescriptor SubMessageCaseNotAssignable = new(
@@ -140,7 +141,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1013.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1013.md");
 
     /// <summary>PN1014: two sub-message cases share a selector value.</summary>
     public static readonly DiagnosticDescriptor DuplicateSubMessageCase = new(
@@ -150,7 +151,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1014.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1014.md");
 
     /// <summary>PN1015: Repeated on a member that is not a List.</summary>
     public static readonly DiagnosticDescriptor RepeatedOnNonList = new(
@@ -160,7 +161,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1015.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1015.md");
 
     /// <summary>PN1016: a List member without Repeated.</summary>
     public static readonly DiagnosticDescriptor ListWithoutRepeated = new(
@@ -170,7 +171,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1016.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1016.md");
 
     /// <summary>PN1017: a byte order on a member that has no integer payload (warning).</summary>
     public static readonly DiagnosticDescriptor ByteOrderOnNonInteger = new(
@@ -180,7 +181,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1017.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1017.md");
 
     /// <summary>PN1018: a netlink member the parser cannot assign.</summary>
     public static readonly DiagnosticDescriptor MemberNotSettableInstance = new(
@@ -190,7 +191,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1018.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1018.md");
 
     /// <summary>PN1019: a message type that is not an attribute set.</summary>
     public static readonly DiagnosticDescriptor MessageWithoutAttributeSet = new(
@@ -200,7 +201,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1019.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1019.md");
 
     /// <summary>PN1020: a message that declares no message types.</summary>
     public static readonly DiagnosticDescriptor MessageWithoutTypes = new(
@@ -210,7 +211,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1020.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1020.md");
 
     /// <summary>PN1021: a netlink member in a type that is not an attribute set.</summary>
     public static readonly DiagnosticDescriptor MemberOutsideAttributeSet = new(
@@ -220,7 +221,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1021.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1021.md");
 
     /// <summary>PN1022: sub-message attributes without their counterpart.</summary>
     public static readonly DiagnosticDescriptor IncompleteSubMessage = new(
@@ -230,7 +231,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1022.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1022.md");
 
     /// <summary>PN1023: an attribute set derives from another attribute set.</summary>
     public static readonly DiagnosticDescriptor AttributeSetDerivesFromAttributeSet = new(
@@ -240,7 +241,7 @@ public static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/podnet/podnet/blob/main/docs/diagnostics/PN1023.md");
+        helpLinkUri: DiagnosticHelpLink.Base + "PN1023.md");
 
     /// <summary>All descriptors of the catalog, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(

@@ -31,8 +31,15 @@ public sealed class Rtnetlink : IDisposable
     /// <summary>Routes.</summary>
     public RouteTable Routes { get; }
 
-    /// <summary>Wraps an open rtnetlink socket (tests drive the API over a scripted transport this way).</summary>
-    internal static Rtnetlink Over(NetlinkSocket socket) => new(socket, null);
+    /// <summary>
+    /// Wraps an open rtnetlink socket, for example one made with <see cref="NetlinkSocket.Over"/> over a fake kernel
+    /// (tests drive the API this way). The connection owns the socket.
+    /// </summary>
+    public static Rtnetlink Over(NetlinkSocket socket)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        return new(socket, null);
+    }
 
     /// <summary>Neighbour (ARP/NDP) entries.</summary>
     public NeighbourTable Neighbours { get; }

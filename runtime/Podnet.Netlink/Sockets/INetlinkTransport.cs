@@ -2,9 +2,11 @@ namespace Podnet.Netlink;
 
 /// <summary>
 /// Moves whole datagrams to and from the kernel. <see cref="NetlinkSocket"/> does framing, sequencing and error
-/// handling over it; tests substitute a scripted datagram source.
+/// handling over it. The real one is an <c>AF_NETLINK</c> socket (<see cref="NetlinkSocket.Open(NetlinkProtocol)"/>);
+/// tests substitute a scripted datagram source with <see cref="NetlinkSocket.Over"/> (the
+/// <c>Podnet.Netlink.Testing</c> package has a fake kernel, <c>ScriptedTransport</c>).
 /// </summary>
-internal interface INetlinkTransport : IDisposable
+public interface INetlinkTransport : IDisposable
 {
     /// <summary>The port id the kernel assigned to this socket (<c>nl_pid</c>).</summary>
     uint PortId { get; }

@@ -45,6 +45,19 @@ public sealed partial class NetlinkSocket : IDisposable
     /// <exception cref="SystemCallException">A socket call failed.</exception>
     public static NetlinkSocket Open(NetlinkProtocol protocol) => new(NetlinkSocketTransport.Open(protocol), protocol);
 
+    /// <summary>
+    /// A socket over any transport: framing, sequencing, ACK and error handling run exactly as on a kernel socket, but
+    /// datagrams go to and come from <paramref name="transport"/> (a fake kernel in tests). The socket owns the
+    /// transport and disposes it.
+    /// </summary>
+    /// <param name="transport">Where datagrams go.</param>
+    /// <param name="protocol">The protocol the socket speaks.</param>
+    public static NetlinkSocket Over(INetlinkTransport transport, NetlinkProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        return new(transport, protocol);
+    }
+
     /// <summary>Opens a socket with a given initial receive buffer (tests use a small one to force growth).</summary>
     internal static NetlinkSocket Open(NetlinkProtocol protocol, int receiveBufferSize) =>
         new(NetlinkSocketTransport.Open(protocol), protocol, receiveBufferSize);

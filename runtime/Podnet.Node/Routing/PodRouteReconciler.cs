@@ -34,6 +34,9 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
     // The routes wanted per peer at the last pass, and which peer wants each destination.
     private readonly Dictionary<string, List<DesiredRoute>> _desiredByNode = new(StringComparer.Ordinal);
     private readonly Dictionary<RouteKey, string> _ownerOf = [];
+
+    // Every node that wants each destination (more than one only when nodes claim the same pod subnet).
+    private readonly Dictionary<RouteKey, List<string>> _claims = [];
     private readonly HashSet<RouteKey> _refused = [];
     private ConnectedRoutes? _connected;
 
@@ -67,7 +70,7 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
                 kernel.TryAdd(key, KnownRoute.Of(route));
             }
 
-            if (route.Header.Protocol == OwnerProtocol)
+            if (route.Protocol == OwnerProtocol)
             {
                 owned.Add((key, route));
             }
@@ -86,12 +89,14 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
         _connected = connected;
         _desiredByNode.Clear();
         _ownerOf.Clear();
+        _claims.Clear();
         foreach ((string node, List<DesiredRoute> routes) in desired)
         {
             _desiredByNode[node] = routes;
             foreach (DesiredRoute route in routes)
             {
                 _ownerOf.TryAdd(route.Key, node);
+                Claim(route.Key, node);
             }
         }
 
@@ -100,7 +105,7 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
         {
             foreach (DesiredRoute want in routes)
             {
-                if (Plan(want, report))
+                if (_ownerOf[want.Key] == want.Node && Plan(want, report))
                 {
                     changes.Add(want);
                 }
@@ -149,7 +154,7 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
         }
 
         var changes = new List<DesiredRoute>();
-        var removals = new List<RouteKey>();
+        var released = new List<RouteKey>();
         foreach (string name in changed)
         {
             List<DesiredRoute> before = _desiredByNode.GetValueOrDefault(name) ?? [];
@@ -157,10 +162,14 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
             var afterKeys = new HashSet<RouteKey>(after.Select(r => r.Key));
             foreach (DesiredRoute gone in before)
             {
-                if (!afterKeys.Contains(gone.Key) && _ownerOf.GetValueOrDefault(gone.Key) == name)
+                if (!afterKeys.Contains(gone.Key))
                 {
-                    _ownerOf.Remove(gone.Key);
-                    removals.Add(gone.Key);
+                    Unclaim(gone.Key, name);
+                    if (_ownerOf.GetValueOrDefault(gone.Key) == name)
+                    {
+                        _ownerOf.Remove(gone.Key);
+                        released.Add(gone.Key);
+                    }
                 }
             }
 
@@ -175,6 +184,8 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
 
             foreach (DesiredRoute want in after)
             {
+                Claim(want.Key, name);
+
                 // A pod subnet another node already claims stays with that node (the conflict is reported once, there).
                 if (_ownerOf.TryGetValue(want.Key, out string? owner) && owner != name)
                 {
@@ -186,6 +197,31 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
                 {
                     changes.Add(want);
                 }
+            }
+        }
+
+        // A destination given up by its owner goes to another node that claims it, if any; otherwise its route goes.
+        var removals = new List<RouteKey>();
+        foreach (RouteKey key in released)
+        {
+            if (_ownerOf.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (_claims.TryGetValue(key, out List<string>? others) && others.Count > 0)
+            {
+                string heir = others[0];
+                _ownerOf[key] = heir;
+                DesiredRoute want = _desiredByNode[heir].First(r => r.Key == key);
+                if (Plan(want, report))
+                {
+                    changes.Add(want);
+                }
+            }
+            else
+            {
+                removals.Add(key);
             }
         }
 
@@ -220,7 +256,7 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
         ArgumentNullException.ThrowIfNull(route);
         RouteKey key = RouteKey.Of(route);
         bool ours = _ownerOf.ContainsKey(key);
-        if (!ours && route.Header.Protocol != OwnerProtocol)
+        if (!ours && route.Protocol != OwnerProtocol)
         {
             return true;
         }
@@ -232,6 +268,27 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
         }
 
         return _kernel.TryGetValue(key, out KnownRoute known) && known.Equals(KnownRoute.Of(route));
+    }
+
+    private void Claim(RouteKey key, string node)
+    {
+        if (!_claims.TryGetValue(key, out List<string>? nodes))
+        {
+            _claims[key] = nodes = [];
+        }
+
+        if (!nodes.Contains(node))
+        {
+            nodes.Add(node);
+        }
+    }
+
+    private void Unclaim(RouteKey key, string node)
+    {
+        if (_claims.TryGetValue(key, out List<string>? nodes) && nodes.Remove(node) && nodes.Count == 0)
+        {
+            _claims.Remove(key);
+        }
     }
 
     private static ClusterNode Find(IReadOnlyList<ClusterNode> nodes, string self)
@@ -367,15 +424,14 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
 
     // The kernel stores an IPv6 route added without a metric with IP6_RT_PRIO_USER (1024), an IPv4 one with 0.
     private static bool HasDefaultMetric(RouteMessage route) =>
-        (route.Priority ?? 0) == 0 || (route.Header.Family == RouteAddressFamily.Inet6 && route.Priority == Ipv6DefaultMetric);
+        (route.Priority ?? 0) == 0 || (route.DestinationNetwork.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 && route.Priority == Ipv6DefaultMetric);
 
     private sealed record DesiredRoute(string Node, RouteKey Key, RouteSpec Spec);
 
     /// <summary>A destination in the main table.</summary>
     private readonly record struct RouteKey(IPAddress Network, int Length)
     {
-        public static RouteKey Of(RouteMessage route) =>
-            new(route.Destination ?? (route.Header.Family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any), route.Header.DestinationLength);
+        public static RouteKey Of(RouteMessage route) => Of(route.DestinationNetwork);
 
         public static RouteKey Of(IPNetwork network) => new(network.BaseAddress, network.PrefixLength);
 
@@ -385,7 +441,7 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
     /// <summary>What the reconciler knows of a route in the kernel.</summary>
     private readonly record struct KnownRoute(byte Protocol, IPAddress? Gateway, int? OutputInterface)
     {
-        public static KnownRoute Of(RouteMessage route) => new(route.Header.Protocol, route.Gateway, route.OutputInterface);
+        public static KnownRoute Of(RouteMessage route) => new(route.Protocol, route.Gateway, route.OutputInterface);
 
         public RouteSpec ToSpec(RouteKey key) => new(new IPNetwork(key.Network, key.Length))
         {

@@ -19,7 +19,9 @@ public sealed class DiagnosticCatalogTests
         {
             Assert.Matches("^PN1[0-9]{3}$", descriptor.Id);
             Assert.Equal("Podnet.Netlink", descriptor.Category);
-            Assert.Equal($"https://github.com/podnet/podnet/blob/main/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            // The link is the page's path relative to the package root and the source tree (no web site hosts it).
+            Assert.Equal($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, descriptor.HelpLinkUri)), $"{descriptor.Id}: no page at {descriptor.HelpLinkUri}");
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.True(descriptor.IsEnabledByDefault);
         });

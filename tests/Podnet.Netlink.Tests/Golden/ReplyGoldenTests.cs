@@ -13,7 +13,7 @@ public sealed class ReplyGoldenTests
     [Fact]
     public void Kernel_link_reply_for_lo_parses_into_the_known_members()
     {
-        RouteCapture golden = RouteCapture.Load("reply-getlink-lo");
+        NetlinkCapture golden = NetlinkCapture.Load("reply-getlink-lo");
 
         LinkMessage lo = LinkMessage.Read(golden.Body);
 
@@ -31,7 +31,7 @@ public sealed class ReplyGoldenTests
     [Fact]
     public void Kernel_link_reply_keeps_attributes_it_does_not_know_such_as_stats64_and_af_spec()
     {
-        RouteCapture golden = RouteCapture.Load("reply-getlink-lo");
+        NetlinkCapture golden = NetlinkCapture.Load("reply-getlink-lo");
 
         LinkMessage lo = LinkMessage.Read(golden.Body);
 
@@ -43,7 +43,7 @@ public sealed class ReplyGoldenTests
     [Fact]
     public void Kernel_link_reply_round_trips_to_the_same_attributes_and_bytes()
     {
-        RouteCapture golden = RouteCapture.Load("reply-getlink-lo");
+        NetlinkCapture golden = NetlinkCapture.Load("reply-getlink-lo");
 
         byte[] written = NetlinkSerializer.ToArray(LinkMessage.Read(golden.Body));
 
@@ -57,7 +57,7 @@ public sealed class ReplyGoldenTests
     [Fact]
     public void Rewriting_a_parsed_kernel_reply_is_stable()
     {
-        RouteCapture golden = RouteCapture.Load("reply-getlink-lo");
+        NetlinkCapture golden = NetlinkCapture.Load("reply-getlink-lo");
         byte[] first = NetlinkSerializer.ToArray(LinkMessage.Read(golden.Body));
 
         byte[] second = NetlinkSerializer.ToArray(LinkMessage.Read(first));

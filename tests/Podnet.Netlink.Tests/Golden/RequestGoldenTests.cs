@@ -19,7 +19,7 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Link_add_bridge_matches_ip_link_add_type_bridge()
     {
-        RouteCapture golden = RouteCapture.Load("link-add-bridge");
+        NetlinkCapture golden = NetlinkCapture.Load("link-add-bridge");
 
         byte[] ours = RequestRecorder.Record(rt => rt.Links.CreateBridge("br0"));
 
@@ -32,7 +32,7 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Veth_pair_add_matches_ip_link_add_type_veth_peer_name()
     {
-        RouteCapture golden = RouteCapture.Load("link-add-veth");
+        NetlinkCapture golden = NetlinkCapture.Load("link-add-veth");
 
         byte[] ours = RequestRecorder.Record(rt => rt.Links.CreateVethPair(new VethPair("v0", "v1")));
 
@@ -44,7 +44,7 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Link_set_up_matches_ip_link_set_dev_up()
     {
-        RouteCapture golden = RouteCapture.Load("link-set-up");
+        NetlinkCapture golden = NetlinkCapture.Load("link-set-up");
 
         byte[] ours = RequestRecorder.Record(rt => rt.Links.SetUp(V0Index));
 
@@ -54,7 +54,7 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Ipv4_address_add_matches_ip_addr_add_with_broadcast()
     {
-        RouteCapture golden = RouteCapture.Load("addr-add-ipv4");
+        NetlinkCapture golden = NetlinkCapture.Load("addr-add-ipv4");
 
         byte[] ours = RequestRecorder.Record(rt => rt.Addresses.Add(V0Index, InterfaceAddress.Parse("10.244.1.5/24")));
 
@@ -64,7 +64,7 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Ipv6_address_add_matches_ip_addr_add()
     {
-        RouteCapture golden = RouteCapture.Load("addr-add-ipv6");
+        NetlinkCapture golden = NetlinkCapture.Load("addr-add-ipv6");
 
         byte[] ours = RequestRecorder.Record(rt => rt.Addresses.Add(V0Index, InterfaceAddress.Parse("fd00::5/64")));
 
@@ -74,7 +74,7 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Route_add_via_gateway_matches_ip_route_add_via()
     {
-        RouteCapture golden = RouteCapture.Load("route-add-gateway");
+        NetlinkCapture golden = NetlinkCapture.Load("route-add-gateway");
 
         byte[] ours = RequestRecorder.Record(rt => rt.Routes.Add(
             new RouteSpec(IPNetwork.Parse("10.245.0.0/16")) { Gateway = IPAddress.Parse("10.244.1.1") }));
@@ -85,30 +85,30 @@ public sealed class RequestGoldenTests
     [Fact]
     public void Bridge_vlan_add_matches_bridge_vlan_add_pvid_untagged()
     {
-        RouteCapture golden = RouteCapture.Load("bridge-vlan-add");
+        NetlinkCapture golden = NetlinkCapture.Load("bridge-vlan-add");
 
         byte[] ours = RequestRecorder.Record(rt =>
             BridgeVlanTable.Add(rt.Socket, V0Index, 100, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged));
 
-        RouteCapture.ClearNestedFlag(ours, FirstAttribute); // IFLA_AF_SPEC
+        NetlinkCapture.ClearNestedFlag(ours, FirstAttribute); // IFLA_AF_SPEC
         Assert.Equal(Convert.ToHexString(golden.Datagram), Convert.ToHexString(ours));
     }
 
     [Fact]
     public void Bridge_vlan_delete_matches_bridge_vlan_del()
     {
-        RouteCapture golden = RouteCapture.Load("bridge-vlan-del");
+        NetlinkCapture golden = NetlinkCapture.Load("bridge-vlan-del");
 
         byte[] ours = RequestRecorder.Record(rt => BridgeVlanTable.Delete(rt.Socket, V0Index, 100));
 
-        RouteCapture.ClearNestedFlag(ours, FirstAttribute); // IFLA_AF_SPEC
+        NetlinkCapture.ClearNestedFlag(ours, FirstAttribute); // IFLA_AF_SPEC
         Assert.Equal(Convert.ToHexString(golden.Datagram), Convert.ToHexString(ours));
     }
 
     [Fact]
     public void Permanent_neighbour_matches_ip_neigh_replace_nud_permanent()
     {
-        RouteCapture golden = RouteCapture.Load("neigh-replace-permanent");
+        NetlinkCapture golden = NetlinkCapture.Load("neigh-replace-permanent");
 
         byte[] ours = RequestRecorder.Record(rt =>
             rt.Neighbours.AddPermanent(V0Index, IPAddress.Parse("10.244.1.9"), MacAddress.Parse("02:00:00:00:00:09")));

@@ -5,7 +5,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 
 namespace Podnet.Netlink.Tests.Route;
 
-/// <summary><see cref="NeighbourTable"/> (the worked example of docs/adding-a-message.md) against the kernel.</summary>
+/// <summary><see cref="NeighbourTable"/> against the kernel.</summary>
 public sealed class NeighbourTableKernelTests
 {
     [Fact]

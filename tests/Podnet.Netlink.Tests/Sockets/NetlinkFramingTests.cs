@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Podnet.Netlink.Tests.Infrastructure;
-using static Podnet.Netlink.Tests.Infrastructure.ScriptedTransport;
+using static Podnet.Netlink.Testing.ScriptedTransport;
 
 namespace Podnet.Netlink.Tests.Sockets;
 

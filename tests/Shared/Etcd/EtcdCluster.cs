@@ -34,11 +34,11 @@ internal sealed class EtcdCluster : IAsyncDisposable
         // tmpfs when there is one: raft fsyncs every write, and a loaded test machine should not wait for a disk.
         string root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         _directory = Path.Combine(root, _token);
-        Directory.CreateDirectory(_directory);
         string scheme = options.ServerCertificate is null ? "http" : "https";
         _members = [.. placement.Select((p, i) => new EtcdMember(i, p, Path.Combine(_directory, "m" + i), scheme))];
         Endpoints = [.. _members.Select(m => m.ClientUrl)];
         _admin = CreateClient(TimeSpan.FromSeconds(2));
+        Directory.CreateDirectory(_directory); // last: nothing above leaves anything behind when it throws
     }
 
     /// <summary>The members' client URLs, in placement order.</summary>
@@ -85,7 +85,8 @@ internal sealed class EtcdCluster : IAsyncDisposable
 
     /// <summary>
     /// A client for this cluster. With <paramref name="netnsPath"/> its sockets are created in that namespace;
-    /// without, each connection is made from inside the namespace of the member it goes to.
+    /// without, each connection is made from inside the namespace of the member it goes to. The request timeout
+    /// defaults to a generous 10 s (an election on a loaded machine), the dial timeout is 1 s.
     /// </summary>
     public EtcdClient CreateClient(TimeSpan? requestTimeout = null, string? netnsPath = null, IReadOnlyList<Uri>? endpoints = null)
     {
@@ -93,7 +94,7 @@ internal sealed class EtcdCluster : IAsyncDisposable
         return EtcdClient.Create(new EtcdClientOptions
         {
             Endpoints = endpoints ?? Endpoints,
-            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5),
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
             DialTimeout = TimeSpan.FromSeconds(1),
             CaFile = _options.ServerCaFile,
             CertFile = certificate?.CertFile,
@@ -108,11 +109,14 @@ internal sealed class EtcdCluster : IAsyncDisposable
     /// <summary>SIGKILLs member <paramref name="member"/> and waits until it is gone.</summary>
     public void Kill(int member) => _members[member].Kill();
 
-    /// <summary>Freezes member <paramref name="member"/> (SIGSTOP): its sockets still accept connections, but nothing answers.</summary>
-    public void Pause(int member) => ProcessSignal.Pause(_members[member].ProcessId ?? throw new InvalidOperationException($"member {member} is not running"));
+    /// <summary>
+    /// Freezes member <paramref name="member"/> (SIGSTOP) and waits until every thread of it has stopped: its sockets
+    /// still accept connections, but nothing answers.
+    /// </summary>
+    public void Pause(int member) => _members[member].Pause();
 
     /// <summary>Lets a paused member run again (SIGCONT).</summary>
-    public void Resume(int member) => ProcessSignal.Resume(_members[member].ProcessId ?? throw new InvalidOperationException($"member {member} is not running"));
+    public void Resume(int member) => _members[member].Resume();
 
     /// <summary>Stops member <paramref name="member"/> with SIGTERM (SIGKILL after 10 s).</summary>
     public Task StopAsync(int member) => _members[member].StopAsync(TimeSpan.FromSeconds(10));

@@ -82,6 +82,29 @@ internal sealed class EtcdMember
         }
     }
 
+    /// <summary>
+    /// SIGSTOP, then waits until every thread is stopped: <c>kill</c> returns before that, and on a busy machine the
+    /// threads still scheduled can serve requests for a few milliseconds.
+    /// </summary>
+    public void Pause()
+    {
+        int pid = ProcessId ?? throw new InvalidOperationException($"etcd member {Name} is not running");
+        ProcessSignal.Pause(pid);
+        var clock = Stopwatch.StartNew();
+        while (!AllThreadsStopped(pid))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"etcd member {Name} (pid {pid}) did not stop after SIGSTOP");
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public void Resume() => ProcessSignal.Resume(ProcessId ?? throw new InvalidOperationException($"etcd member {Name} is not running"));
+
     /// <summary>SIGTERM, then SIGKILL if it has not exited within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
@@ -115,6 +138,28 @@ internal sealed class EtcdMember
             _process?.Dispose();
             _process = null;
         }
+    }
+
+    private static bool AllThreadsStopped(int pid)
+    {
+        foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                // "pid (comm) S ...": the state follows the parenthesised command name.
+                string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                if (stat[stat.LastIndexOf(')') + 2] is not ('T' or 't'))
+                {
+                    return false;
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return true;
     }
 
     private void Append(string? line)

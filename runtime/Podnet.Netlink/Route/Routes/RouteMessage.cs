@@ -11,6 +11,16 @@ public sealed partial class RouteMessage
     [NetlinkHeader]
     public RouteHeader Header { get; set; }
 
+    /// <summary>The routing table the route is in: <c>RTA_TABLE</c> when present, else the header's 8-bit field.</summary>
+    public uint TableId => Table ?? Header.Table;
+
+    /// <summary>The destination as a network (<c>0.0.0.0/0</c> or <c>::/0</c> for a default route).</summary>
+    public IPNetwork DestinationNetwork =>
+        new(Destination ?? (Header.Family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any), Header.DestinationLength);
+
+    /// <summary>Who installed the route (<c>rtm_protocol</c>: kernel, boot, static, or an owner number such as podnet's 98).</summary>
+    public byte Protocol => Header.Protocol;
+
     /// <summary><c>RTA_DST</c>: destination prefix address (absent = default route).</summary>
     [NetlinkAttribute(1)]
     public IPAddress? Destination { get; set; }

@@ -1,4 +1,4 @@
-namespace Podnet.Netlink.Tests.Infrastructure;
+namespace Podnet.Netlink.Testing;
 
 /// <summary>
 /// A network namespace with a unique name (<c>pn-t-…</c>) for one test, deleted in <see cref="Dispose"/> even when

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Podnet.Netlink.Tests.Infrastructure;
+namespace Podnet.Netlink.Testing;
 
 /// <summary>Runs iproute2's <c>ip</c> as an independent checker of what the runtime did (never for setup).</summary>
 public static class IpCommand
