@@ -20,13 +20,15 @@ public sealed class CommandLineTests : IClassFixture<CommandLineTests.Node>
         { "podnetd leave", ["leave", "--help"] },
         { "podnetd run", ["--help"] },
         { "podnetd run", ["run", "--backend", "etcd", "--help"] },
+        { "podnetd network init", ["network", "--help"] },
+        { "podnetd network reserve", ["network"] },
+        { "podnetd version", ["version", "--help"] },
     };
 
     public static TheoryData<string[]> BadCases => new()
     {
         Array.Empty<string>(),
         new[] { "bogus" },
-        new[] { "network" },
         new[] { "network", "bogus" },
         new[] { "run" },
         new[] { "run", "--backend", "etcd" },
