@@ -235,14 +235,6 @@ internal sealed class SimulatedCluster : IDisposable
         return deleted;
     }
 
-    /// <summary>The IPv4 routes of the main table in the namespace at <paramref name="netnsPath"/>, as <c>ip route</c> prints them.</summary>
-    public static string Routes(string netnsPath)
-    {
-        ArgumentNullException.ThrowIfNull(netnsPath);
-        NodeCommand.Outcome shown = NodeCommand.Run(netnsPath, IpBinary, null, null, ["-4", "route", "show", "table", "main"]);
-        return shown.ExitCode == 0 ? shown.Stdout : throw new SimulatedClusterException($"ip route show failed: {shown.Output}");
-    }
-
     /// <summary>Runs <c>ip ARGS</c> in the namespace at <paramref name="netnsPath"/>; throws when it fails.</summary>
     public static string Ip(string netnsPath, params IReadOnlyList<string> arguments)
     {
