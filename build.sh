@@ -121,7 +121,7 @@ run_tests() {
 demo() {
     publish
     dotnet build "$ROOT/tools/Podnet.Demo/Podnet.Demo.csproj" -c Release -nologo -v:q -clp:ErrorsOnly
-    dotnet "$ROOT/tools/Podnet.Demo/bin/Release/net10.0/Podnet.Demo.dll" --plugin "$ARTIFACTS/bin/podnet" "$@"
+    dotnet "$ROOT/tools/Podnet.Demo/bin/Release/net10.0/Podnet.Demo.dll" --plugin "$ARTIFACTS/bin/podnet" --podnetd "$ARTIFACTS/bin/podnetd" "$@"
 }
 
 bench() {

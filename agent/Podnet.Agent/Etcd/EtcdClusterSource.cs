@@ -79,7 +79,7 @@ public sealed class EtcdClusterSource : IClusterSource
     {
         ArgumentNullException.ThrowIfNull(line);
         IPAddress? ip = line.Get("public-ip") is { } text
-            ? IPAddress.TryParse(text, out IPAddress? parsed) && parsed.AddressFamily == AddressFamily.InterNetwork ? parsed : throw new UsageException($"--public-ip {text}: not an IPv4 address")
+            ? Podnet.Cni.Ipam.IpAddressText.TryParse(text, out IPAddress? parsed) && parsed.AddressFamily == AddressFamily.InterNetwork ? parsed : throw new UsageException($"--public-ip {text}: not an IPv4 address")
             : null;
         string? iface = line.Get("iface");
         if (ip is not null && iface is not null)
@@ -164,14 +164,22 @@ public sealed class EtcdClusterSource : IClusterSource
         }
     }
 
-    private async Task<EtcdNetwork?> ReadNetworkAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the network configuration, waiting while it is missing or invalid: without it the agent cannot tell a
+    /// subnet key of the network from a stray one, so it takes no subnet and touches no route until it is fixed (what
+    /// an earlier run set up on this node stays as it is). A configuration that goes bad later, while the agent runs,
+    /// is refused in the watch and the last good one kept.
+    /// </summary>
+    private async Task<EtcdNetwork> ReadNetworkAsync(CancellationToken cancellationToken)
     {
+        string? said = null;
         while (true)
         {
             EtcdKeyValue? config = await _client.GetAsync(_keys.Config, cancellationToken).ConfigureAwait(false);
+            string problem;
             if (config is null)
             {
-                Log.Warn($"etcd: no network configuration at {_keys.Config} (create it with 'podnetd network init'); waiting");
+                problem = $"etcd: no network configuration at {_keys.Config} (create it with 'podnetd network init'); waiting";
             }
             else
             {
@@ -181,10 +189,14 @@ public sealed class EtcdClusterSource : IClusterSource
                 }
                 catch (FormatException e)
                 {
-                    // A node that already holds a subnet can go on without the configuration; a new node cannot.
-                    Log.Warn($"etcd: {_keys.Config} is invalid: {e.Message}");
-                    return null;
+                    problem = $"etcd: {_keys.Config} is invalid: {e.Message}; waiting for a valid one ('podnetd network init --force' replaces it)";
                 }
+            }
+
+            if (problem != said)
+            {
+                Log.Warn(problem);
+                said = problem;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
