@@ -79,7 +79,7 @@ internal static class BridgeDevice
     }
 
     /// <summary>
-    /// Puts the gateway address on the bridge. An address of the same family in the same subnet that differs is an
+    /// Puts the gateway address on the bridge or the VLAN gateway interface. An address of the same family in the same subnet that differs is an
     /// error unless <c>forceAddress</c>, which replaces it (as the reference plugin does).
     /// </summary>
     public static void EnsureGatewayAddress(Rtnetlink host, int bridgeIndex, InterfaceAddress gateway, bool force)
