@@ -20,17 +20,19 @@ PODNET_BINARY="${PODNET_BINARY:-$ROOT/artifacts/bin/podnet}"
 # Guest resources and limits. TCG runs one host thread per vCPU (thread=multi).
 VM_CPUS="${PODNET_VM_CPUS:-2}"
 VM_MEMORY="${PODNET_VM_MEMORY:-4G}"
-VM_TIMEOUT="${PODNET_VM_TIMEOUT:-1200}"         # seconds for the whole VM, boot to power-off
-SUITE_TIMEOUT="${PODNET_VM_SUITE_TIMEOUT:-720}" # seconds for one suite inside the guest
+VM_TIMEOUT="${PODNET_VM_TIMEOUT:-1500}"         # seconds for the whole VM, boot to power-off
+SUITE_TIMEOUT="${PODNET_VM_SUITE_TIMEOUT:-900}" # seconds for one suite inside the guest
 
 # The suites: name, project directory, xunit filters. Kernel-facing tests only, because TCG is 10-100 times slower
 # than the host: the netlink tests that talk to the kernel (namespaces Route, Sockets, Namespaces, Netfilter; not the
-# pure codec, encoding, golden-file and fuzzing tests), and the plugin suite against the published binary except
-# Interop (libcni: builds and runs Go code, nothing kernel-specific) and KillDuringAddTests (kills 200 ADDs at moments
-# calibrated on the host's speed: far too long, and miscalibrated, under TCG).
+# pure codec, encoding, golden-file and fuzzing tests), and the plugin's end-to-end tests against the published binary
+# (namespaces EndToEnd and Routing) without BadInputTests, which the plugin refuses before it touches the kernel.
+# Left to the host (measured in docs/testing.md): Interop (libcni, builds Go code), DelegatedIpam and Install (process
+# and file contracts), Faults (IPAM store corruption; KillDuringAddTests kills 200 ADDs at moments calibrated on the
+# host's speed).
 SUITES=(
     "netlink|tests/Podnet.Netlink.Tests|-namespace Podnet.Netlink.Tests.Route -namespace Podnet.Netlink.Tests.Sockets -namespace Podnet.Netlink.Tests.Namespaces -namespace Podnet.Netlink.Tests.Netfilter"
-    "bridge|tests/Podnet.Bridge.Tests|-namespace- Podnet.Bridge.Tests.Interop -class- Podnet.Bridge.Tests.Faults.KillDuringAddTests"
+    "bridge|tests/Podnet.Bridge.Tests|-namespace Podnet.Bridge.Tests.EndToEnd -namespace Podnet.Bridge.Tests.Routing -class- Podnet.Bridge.Tests.EndToEnd.BadInputTests"
 )
 DEMO_PROJECT="tools/Podnet.Demo"
 
@@ -98,6 +100,9 @@ QEMU_PID="" TAIL_PID="" INITRD_DIR=""
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
+    # On Ctrl-C the reader of our output (tee in build.sh) may be gone already: a failed write must not stop this.
+    trap '' PIPE
+    set +e
     if [[ -n "$QEMU_PID" ]] && kill -0 "$QEMU_PID" 2>/dev/null; then
         echo "==> [vm] stopping qemu (process group $QEMU_PID)" >&2
         kill -TERM -- "-$QEMU_PID" 2>/dev/null || true
