@@ -7,7 +7,7 @@ namespace Podnet.Bridge.Attachment;
 /// <summary>
 /// With <c>vlan</c> and <c>isGateway</c>: the host interface that holds the gateway address inside the access VLAN.
 /// The bridge device itself is an untagged member of VLAN 1 only, so an address on it cannot be reached from pods
-/// whose port has another PVID (seen on Debian 12's 6.1: not even ARP is answered). As the reference plugin does, a
+/// whose port has another PVID (on Debian 12's 6.1 their pings went unanswered). As the reference plugin does, a
 /// veth pair: <c>&lt;bridge&gt;.&lt;vlan&gt;</c> carries the address, its peer is a bridge port with the VLAN as
 /// untagged PVID. The first ADD that needs it creates it, later ones share it, and DEL keeps it, like the bridge.
 /// </summary>
