@@ -12,7 +12,9 @@ RID="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
 
 # OS packages: clang + zlib for NativeAOT; the reference plugins, iproute2, nftables and strace for
 # interop and golden tests; Go and the CNI library sources for the libcni driver; etcd for the agent's store tests.
-APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time etcd-server etcd-client)
+# QEMU, Debian's stock kernel and a static busybox for the second-kernel stage (tests/vm/run-in-vm.sh).
+APT_PACKAGES=(clang zlib1g-dev containernetworking-plugins iproute2 nftables strace golang-go golang-github-appc-cni-dev time
+    etcd-server etcd-client qemu-system-x86 linux-image-amd64 busybox-static)
 
 setup() {
     local missing=()
@@ -93,6 +95,23 @@ run_tests() {
     export PODNET_BINARY="$ARTIFACTS/bin/podnet" PODNETD_BINARY="$ARTIFACTS/bin/podnetd"
     host_network_state >"$ARTIFACTS/host-network.before"
     dotnet test --solution "$ROOT/Generated.sln" -c "$CONFIG" --no-build --no-progress 2>&1 | tee "$log" || rc=$?
+    # The kernel-facing suites again on a second kernel in a VM: the newest installed Debian kernel, or each
+    # version in PODNET_VM_KERNELS. Each prints "vm <version>: N passed, N failed, N skipped" last.
+    local kernel vm_lines=() vm_failed=0 vm_passed=0 vm_skipped=0 line
+    for kernel in ${PODNET_VM_KERNELS:-newest}; do
+        [[ $kernel == newest ]] && kernel=""
+        "$ROOT/tests/vm/run-in-vm.sh" --no-build $kernel 2>&1 | tee "$ARTIFACTS/test-vm-${kernel:-newest}.log" || true
+        line=$(tail -n1 "$ARTIFACTS/test-vm-${kernel:-newest}.log")
+        if [[ $line =~ ^vm\ [^:]+:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
+            vm_passed=$((vm_passed + BASH_REMATCH[1])) vm_failed=$((vm_failed + BASH_REMATCH[2]))
+            vm_skipped=$((vm_skipped + BASH_REMATCH[3]))
+            vm_lines+=("$line")
+        else
+            echo "error: the VM stage ${kernel:-(newest kernel)} ended without its summary line" >&2
+            vm_lines+=("vm ${kernel:-newest}: no result")
+            vm_failed=$((vm_failed + 1))
+        fi
+    done
     host_network_state >"$ARTIFACTS/host-network.after"
     local host_changed=0
     if ! diff -u "$ARTIFACTS/host-network.before" "$ARTIFACTS/host-network.after" >&2; then
@@ -114,8 +133,18 @@ run_tests() {
         echo "error: no test ran" >&2
         failed=$((failed == 0 ? 1 : failed))
     fi
+    echo "host $(uname -r): $passed passed, $failed failed, $skipped skipped"
+    printf '%s\n' "${vm_lines[@]}"
+    passed=$((passed + vm_passed)) failed=$((failed + vm_failed)) skipped=$((skipped + vm_skipped))
     echo "$passed passed, $failed failed, $skipped skipped"
     [[ $failed -eq 0 ]]
+}
+
+# ./build.sh test vm [KERNEL_VERSION]: only the second-kernel stage (docs/testing.md, "Second kernel").
+run_vm_tests() {
+    setup
+    publish
+    "$ROOT/tests/vm/run-in-vm.sh" "$@"
 }
 
 demo() {
@@ -150,12 +179,14 @@ case "${1:-}" in
     build) build ;;
     publish) publish ;;
     pack) pack ;;
-    test) run_tests ;;
+    test)
+        if [[ "${2:-}" == vm ]]; then shift 2; run_vm_tests "$@"; else run_tests; fi
+        ;;
     demo) shift; demo "$@" ;;
     bench) shift; bench "$@" ;;
     fuzz) fuzz ;;
     *)
-        echo "usage: ./build.sh {setup|build|publish|pack|test|demo|bench|fuzz}" >&2
+        echo "usage: ./build.sh {setup|build|publish|pack|test [vm [KERNEL_VERSION]]|demo [etcd]|bench|fuzz}" >&2
         exit 2
         ;;
 esac

@@ -79,12 +79,13 @@ internal static class BridgeDevice
     }
 
     /// <summary>
-    /// Puts the gateway address on the bridge. An address of the same family in the same subnet that differs is an
-    /// error unless <c>forceAddress</c>, which replaces it (as the reference plugin does).
+    /// Puts the gateway address on the bridge, or on the VLAN gateway interface (<see cref="VlanGatewayPort"/>). An
+    /// address of the same family in the same subnet that differs is an error unless <c>forceAddress</c>, which
+    /// replaces it (as the reference plugin does).
     /// </summary>
-    public static void EnsureGatewayAddress(Rtnetlink host, int bridgeIndex, InterfaceAddress gateway, bool force)
+    public static void EnsureGatewayAddress(Rtnetlink host, int linkIndex, InterfaceAddress gateway, bool force)
     {
-        List<InterfaceAddress> existing = host.Addresses.ListOf(bridgeIndex, gateway.Family);
+        List<InterfaceAddress> existing = host.Addresses.ListOf(linkIndex, gateway.Family);
         foreach (InterfaceAddress address in existing)
         {
             if (address.Address.Equals(gateway.Address) && address.PrefixLength == gateway.PrefixLength)
@@ -106,12 +107,12 @@ internal static class BridgeDevice
                     "set forceAddress to replace it");
             }
 
-            host.Addresses.Delete(bridgeIndex, address);
+            host.Addresses.Delete(linkIndex, address);
         }
 
         try
         {
-            host.Addresses.Add(bridgeIndex, gateway, gateway.IsIPv6 ? AddressFlags.NoDad : AddressFlags.None);
+            host.Addresses.Add(linkIndex, gateway, gateway.IsIPv6 ? AddressFlags.NoDad : AddressFlags.None);
         }
         catch (NetlinkException e) when (e.Errno == Errno.EEXIST)
         {

@@ -25,4 +25,17 @@ internal static class BridgeVlans
             BridgeVlanTable.Delete(host.Socket, portIndex, DefaultVlan);
         }
     }
+
+    /// <summary>
+    /// The port of the VLAN gateway (<see cref="VlanGatewayPort"/>): an untagged PVID member of the access VLAN, no
+    /// trunk, and VLAN 1 removed when <c>preserveDefaultVlan</c> is false, as the reference plugin configures it.
+    /// </summary>
+    public static void ConfigureGatewayPort(Rtnetlink host, int portIndex, BridgeSettings settings)
+    {
+        BridgeVlanTable.Add(host.Socket, portIndex, (ushort)settings.Vlan, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged);
+        if (!settings.PreserveDefaultVlan && settings.Vlan != DefaultVlan)
+        {
+            BridgeVlanTable.Delete(host.Socket, portIndex, DefaultVlan);
+        }
+    }
 }

@@ -48,15 +48,12 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
                 ? watcher.WaitFor(hostVeth.Header.Index, l => (l.Header.Flags & InterfaceFlags.Up) != 0, LinkUpTimeout)
                 : watcher.WaitUntilUp(hostVeth.Header.Index, LinkUpTimeout);
 
-            if (settings.IsGateway)
-            {
-                ConfigureGateway(host, bridge, ipam);
-            }
+            LinkMessage? vlanGateway = settings.IsGateway ? ConfigureGateway(host, bridge, ipam, rollback) : null;
 
             PodFirewall.Apply(settings, request, hostUp, container, ipam, rollback);
 
             // The bridge's MAC can change as ports join, so read it now; the container's was fixed at creation.
-            CniResult result = BuildResult(host.Links.Get(bridge.Header.Index), hostUp, container, ipam, routes);
+            CniResult result = BuildResult(host.Links.Get(bridge.Header.Index), hostUp, container, vlanGateway, ipam, routes);
             rollback.Commit();
             return result;
         }
@@ -178,13 +175,21 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         return routes;
     }
 
-    private void ConfigureGateway(Rtnetlink host, LinkMessage bridge, IpamOutcome ipam)
+    /// <summary>
+    /// Puts the gateway addresses on the bridge, or with <c>vlan</c> on the VLAN gateway interface (created if need be),
+    /// and returns that interface for the result, or null.
+    /// </summary>
+    private LinkMessage? ConfigureGateway(Rtnetlink host, LinkMessage bridge, IpamOutcome ipam, RollbackStack rollback)
     {
         bool v4 = false, v6 = false;
+        LinkMessage? vlanGateway = settings.VlanGatewayName is not null && ipam.Addresses.Any(a => a.Gateway is not null)
+            ? VlanGatewayPort.Ensure(host, bridge, settings, rollback)
+            : null;
+        int index = (vlanGateway ?? bridge).Header.Index;
         foreach (AssignedAddress assigned in ipam.Addresses.Where(a => a.Gateway is not null))
         {
             var gateway = new InterfaceAddress(assigned.Gateway!, assigned.Address.PrefixLength);
-            BridgeDevice.EnsureGatewayAddress(host, bridge.Header.Index, gateway, settings.ForceAddress);
+            BridgeDevice.EnsureGatewayAddress(host, index, gateway, settings.ForceAddress);
             v4 |= !gateway.IsIPv6;
             v6 |= gateway.IsIPv6;
         }
@@ -198,14 +203,22 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         {
             Sysctl.TryWrite("net.ipv6.conf.all.forwarding", "1");
         }
+
+        return vlanGateway;
     }
 
-    private CniResult BuildResult(LinkMessage bridge, LinkMessage hostVeth, LinkMessage container, IpamOutcome ipam, List<CniRoute> routes)
+    private CniResult BuildResult(LinkMessage bridge, LinkMessage hostVeth, LinkMessage container, LinkMessage? vlanGateway, IpamOutcome ipam, List<CniRoute> routes)
     {
         var result = new CniResult();
         result.Interfaces.Add(new CniInterface(bridge.Name!, bridge.Address?.ToString()));
         result.Interfaces.Add(new CniInterface(hostVeth.Name!, hostVeth.Address?.ToString()));
         result.Interfaces.Add(new CniInterface(container.Name!, container.Address?.ToString(), request.Netns));
+        if (vlanGateway is not null)
+        {
+            // After the container interface, as the reference plugin lists it; "ips" keep pointing at index 2.
+            result.Interfaces.Add(new CniInterface(vlanGateway.Name!, vlanGateway.Address?.ToString()));
+        }
+
         foreach (AssignedAddress assigned in ipam.Addresses)
         {
             result.Ips.Add(new CniIpConfig(assigned.Address.Address, assigned.Address.PrefixLength, assigned.Gateway, Interface: 2));

@@ -82,4 +82,14 @@ internal sealed record BridgeSettings
 
     /// <summary>Whether any VLAN setting needs VLAN filtering on the bridge.</summary>
     public bool UsesVlans => Vlan != 0 || VlanTrunk.Count > 0;
+
+    /// <summary>
+    /// With <see cref="IsGateway"/> and an access <see cref="Vlan"/>: the host interface that carries the gateway
+    /// address, <c>&lt;bridge&gt;.&lt;vlan&gt;</c> (as the reference plugin names it); null when the bridge itself does.
+    /// </summary>
+    public string? VlanGatewayName => IsGateway && Vlan != 0 ? VlanGatewayNameFor(BridgeName, Vlan) : null;
+
+    /// <summary>The name of the VLAN gateway interface of <paramref name="bridge"/> for <paramref name="vlan"/>.</summary>
+    public static string VlanGatewayNameFor(string bridge, int vlan) =>
+        bridge + "." + vlan.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

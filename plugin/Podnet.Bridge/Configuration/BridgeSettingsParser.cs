@@ -42,13 +42,20 @@ internal static class BridgeSettingsParser
             throw Invalid($"invalid VLAN ID {vlan} (must be between 0 and 4094)");
         }
 
+        bool isGateway = config.IsGateway == true || config.IsDefaultGateway == true;
+        if (isGateway && vlan != 0 && CniNames.InterfaceNameProblem(BridgeSettings.VlanGatewayNameFor(bridge, vlan)) is { } gatewayProblem)
+        {
+            string name = BridgeSettings.VlanGatewayNameFor(bridge, vlan);
+            throw Invalid($"invalid VLAN gateway interface name \"{name}\" (bridge name + \".\" + vlan, for isGateway with vlan): {gatewayProblem}");
+        }
+
         List<int> trunk = TrunkIds(config.VlanTrunk);
         return new BridgeSettings
         {
             NetworkName = request.NetworkName,
             CniVersion = request.CniVersion,
             BridgeName = bridge,
-            IsGateway = config.IsGateway == true || config.IsDefaultGateway == true,
+            IsGateway = isGateway,
             IsDefaultGateway = config.IsDefaultGateway == true,
             ForceAddress = config.ForceAddress == true,
             IpMasq = config.IpMasq == true,

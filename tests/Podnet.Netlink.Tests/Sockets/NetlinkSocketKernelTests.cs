@@ -98,13 +98,23 @@ public sealed class NetlinkSocketKernelTests : IDisposable
         var error = Assert.Throws<NetlinkException>(() => socket.Request(NewAddressType, CreateExclusive, address));
         Assert.Equal("EEXIST", error.ErrnoName);
         Assert.Equal("RTM_NEWADDR", error.RequestTypeName);
+        (int exitCode, _, string stderr) = IpCommand.TryRun("-n", _ns.Name, "addr", "add", "10.9.8.7/24", "dev", "pnbr0");
+        Assert.NotEqual(0, exitCode);
+
+        if (error.ExtendedAckMessage is null)
+        {
+            // Kernels without an extended-ack text for a duplicate IPv4 address (Debian 12's 6.1 answers a bare
+            // -EEXIST): iproute2 got none either, so it prints its generic line.
+            Assert.Equal("RTM_NEWADDR: EEXIST (File exists)", error.Message);
+            Assert.Contains("RTNETLINK answers: File exists", stderr, StringComparison.Ordinal);
+            return;
+        }
+
         Assert.False(string.IsNullOrWhiteSpace(error.ExtendedAckMessage));
         Assert.Equal($"RTM_NEWADDR: EEXIST (File exists): kernel says '{error.ExtendedAckMessage}'", error.Message);
 
         // The same text iproute2 prints after "Error: ".
-        (int exitCode, _, string stderr) = IpCommand.TryRun("-n", _ns.Name, "addr", "add", "10.9.8.7/24", "dev", "pnbr0");
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains(error.ExtendedAckMessage!, stderr, StringComparison.Ordinal);
+        Assert.Contains("Error: " + error.ExtendedAckMessage, stderr, StringComparison.Ordinal);
     }
 
     [Fact]

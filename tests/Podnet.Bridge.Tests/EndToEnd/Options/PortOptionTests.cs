@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Cni;
+using Podnet.Netlink.Route;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -65,6 +67,46 @@ public sealed class PortOptionTests
         List<JsonObject> vlans = Vlans(node, veth);
         Assert.DoesNotContain(vlans, v => v["vlan"]!.GetValue<int>() == 1);
         Assert.Contains(vlans, v => v["vlan"]!.GetValue<int>() == 100);
+    }
+
+    [Fact]
+    public void Vlan_with_isGateway_puts_the_gateway_on_a_vlan_interface_the_pods_reach()
+    {
+        RequireVlanFiltering();
+        using E2eNode node = E2eNode.Create();
+        E2ePod first = node.CreatePod();
+        E2ePod second = node.CreatePod();
+        JsonObject config = node.Config().With("vlan", 7).With("isGateway", true);
+        string gatewayName = node.BridgeName + ".7";
+        var gateway = new InterfaceAddress(IPAddress.Parse("10.88.0.1"), 24);
+
+        JsonObject firstResult = node.Add(first, config).Result;
+        JsonObject secondResult = node.Add(second, config).Result;
+
+        // The bridge device is an untagged member of VLAN 1 only: the address must not be there but on <bridge>.7,
+        // listed after the container interface, as the reference plugin does, and shared by both ADDs.
+        Assert.Equal(gatewayName, firstResult["interfaces"]![3]!["name"].Text());
+        Assert.Equal(gatewayName, secondResult["interfaces"]![3]!["name"].Text());
+        Assert.Contains(gateway, NamespaceInspector.Addresses(node.Path, gatewayName, RouteAddressFamily.Inet));
+        Assert.DoesNotContain(gateway, NamespaceInspector.Addresses(node.Path, node.BridgeName, RouteAddressFamily.Inet));
+        Assert.Single(NamespaceInspector.LinkNames(node.Path), name => name == gatewayName);
+
+        // Both pods reach their gateway inside VLAN 7: each datagram arrives in the node's namespace.
+        Assert.Equal(PodConnectivityTests.ResultAddress(firstResult), UdpProbe.Exchange(first.Path, node.Path, gateway.Address));
+        Assert.Equal(PodConnectivityTests.ResultAddress(secondResult), UdpProbe.Exchange(second.Path, node.Path, gateway.Address));
+    }
+
+    [Fact]
+    public void Vlan_with_isGateway_refuses_a_bridge_name_too_long_for_the_gateway_interface()
+    {
+        using E2eNode node = E2eNode.Create();
+        E2ePod pod = node.CreatePod();
+
+        // The harness's bridge names have 12 characters: "<bridge>.100" would have 16, one more than the kernel allows.
+        node.Add(pod, node.Config().With("vlan", 100).With("isGateway", true)).AssertError(CniErrorCode.InvalidNetworkConfig);
+
+        Assert.Equal(["lo"], NamespaceInspector.LinkNames(pod.Path));
+        Assert.Null(NamespaceInspector.Link(node.Path, node.BridgeName));
     }
 
     [Fact]
