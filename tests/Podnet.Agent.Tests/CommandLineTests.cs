@@ -50,7 +50,7 @@ public sealed class CommandLineTests : IClassFixture<CommandLineTests.Node>
         new[] { "run", "--backend", "etcd", "--node", "n1", "--etcd-endpoints", Etcd, "--bogus", "1" },
         new[] { "run", "--backend", "etcd", "--node", "n1", "--etcd-endpoints", Etcd, "stray" },
         new[] { "run", "--backend", "file", "--node", "n1" },
-        new[] { "run", "--backend", "kubernetes", "--node", "n1" },
+        new[] { "run", "--backend", "kubernetes", "--node", "n1", "--cluster-cidr", "10.244.0.0" },
         new[] { "network", "init", "--etcd-endpoints", Etcd },
         new[] { "network", "init", "--etcd-endpoints", Etcd, "--network", "10.244.0.0" },
         new[] { "network", "init", "--etcd-endpoints", Etcd, "--network", "10.244.0.0/16", "--subnet-len", "x" },

@@ -182,6 +182,9 @@ mount -t tmpfs -o mode=1777 tmpfs /mnt/tmp
 mount -t tmpfs -o mode=1777 tmpfs /mnt/var/tmp
 mount -t tmpfs -o mode=0755 tmpfs /mnt/run
 mount -t tmpfs -o mode=0700 tmpfs /mnt/root
+# The repository again, over its own path: a checkout under /tmp, /run or /root is hidden by the tmpfs mounts above.
+mkdir -p "/mnt$REPO" 2>/dev/null
+mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 repo "/mnt$REPO" || fail "mounting the repository failed"
 mount -t 9p -o trans=virtio,version=9p2000.L,rw,cache=none,msize=262144 results "/mnt$RESULTS" || fail "mounting the results share failed"
 echo /sbin/modprobe-chroot >/proc/sys/kernel/modprobe
 hostname podnet-vm
@@ -194,6 +197,7 @@ chroot /mnt /usr/bin/env -i \
 echo "podnet-vm: guest script exited $?"
 sync
 umount "/mnt$RESULTS"
+umount "/mnt$REPO"
 poweroff -f
 EOF
     chmod 0755 "$dir/init"
@@ -214,6 +218,7 @@ boot_vm() {
         -kernel "/boot/vmlinuz-$KERNEL" -initrd "$INITRD_DIR/initramfs.cpio" \
         -append "console=ttyS0 panic=-1 quiet loglevel=4 mitigations=off" \
         -virtfs "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap" \
+        -virtfs "local,path=$ROOT,mount_tag=repo,security_model=none,readonly=on,multidevs=remap" \
         -virtfs "local,path=$RESULTS,mount_tag=results,security_model=none,multidevs=remap" \
         </dev/null >"$OUT/qemu.log" 2>&1 &
     QEMU_PID=$!
