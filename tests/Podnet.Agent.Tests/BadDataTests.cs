@@ -39,8 +39,10 @@ public sealed class BadDataTests
         await third.WaitForLineAsync(l => l.Contains("skipping " + Subnets + "10.244.200.0-24", StringComparison.Ordinal), TimeSpan.FromSeconds(5), Ct);
         await PodnetdNetwork.WaitForRoutesAsync(subnets, cancellationToken: Ct);
 
-        // node04's reservation is made while the configuration is good (reserve checks the subnet against it).
-        world.Network.Reserve("10.244.77.0/24", world.Node(4));
+        // node04's reservation is made while the configuration is good (reserve checks the subnet against it), on a
+        // subnet no agent took at random and no bad key holds.
+        IPNetwork reserved = Enumerable.Range(1, 255).Where(i => i != 200).Select(i => IPNetwork.Parse($"10.244.{i}.0/24")).First(s => !subnets.ContainsValue(s));
+        world.Network.Reserve(reserved.ToString(), world.Node(4));
 
         // A malformed configuration, then one whose SubnetLen is shorter than the network's prefix: both refused, the old one kept.
         await client.PutAsync(Config, "{\"Network\": 10.244"u8.ToArray(), cancellationToken: Ct);
@@ -63,7 +65,7 @@ public sealed class BadDataTests
         // The configuration is fixed: node04 takes its reservation, and the stray key outside the network is still skipped.
         Assert.Equal(0, world.Network.Admin("network", "init", "--network", "10.244.0.0/16", "--subnet-len", "24", "--force").ExitCode);
         subnets[world.Node(4)] = await world.Network.WaitReadyAsync(world.Node(4), cancellationToken: Ct);
-        Assert.Equal(IPNetwork.Parse("10.244.77.0/24"), subnets[world.Node(4)]);
+        Assert.Equal(reserved, subnets[world.Node(4)]);
         await fourth.WaitForLineAsync(l => l.Contains("skipping " + Subnets + "10.99.0.0-24", StringComparison.Ordinal), TimeSpan.FromSeconds(5), Ct);
         await PodnetdNetwork.WaitForRoutesAsync(subnets, cancellationToken: Ct);
 
