@@ -12,6 +12,7 @@ internal sealed class AgentResult
     public double AgentInitialSync { get; set; }
     public double AgentReady { get; set; }
     public double AgentStartCpu { get; set; }
+    public double AgentStartUserCpu { get; set; }
     public double AgentFirstPass { get; set; }
     public string InitialCheck { get; set; } = "";
     public List<double> JoinLatencies { get; } = [];

@@ -11,12 +11,19 @@ internal static class ProcessUsage
     /// <summary>User + system CPU time of every thread of <paramref name="pid"/> so far (10 ms resolution).</summary>
     public static TimeSpan Cpu(int pid)
     {
+        (TimeSpan user, TimeSpan system) = UserSystem(pid);
+        return user + system;
+    }
+
+    /// <summary>User and system CPU time of every thread of <paramref name="pid"/> so far (10 ms resolution).</summary>
+    public static (TimeSpan User, TimeSpan System) UserSystem(int pid)
+    {
         string stat = File.ReadAllText($"/proc/{pid}/stat");
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
 
         // Fields 14 and 15 of stat(5) are utime and stime; the split starts at field 3 (state).
-        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return (TimeSpan.FromSeconds(long.Parse(fields[11], CultureInfo.InvariantCulture) / TicksPerSecond),
+            TimeSpan.FromSeconds(long.Parse(fields[12], CultureInfo.InvariantCulture) / TicksPerSecond));
     }
 
     /// <summary>A <c>kB</c> line of <c>/proc/PID/status</c> (<c>VmRSS</c>, <c>VmHWM</c>) in KiB.</summary>
