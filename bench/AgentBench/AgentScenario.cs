@@ -150,7 +150,7 @@ internal sealed class AgentScenario(BenchOptions options, int nodes, Cancellatio
         _result.AgentFirstPass = await agent.MetricAsync("podnetd_last_sync_duration_seconds", cancellationToken) * 1000;
         _result.InitialCheck = (await MembershipCheck.RunAsync(client, ns, cancellationToken)).ToString();
         Console.WriteLine($"    podnetd: {nodes} routes {Ms(_result.AgentInitialSync)} after start, /readyz 200 by {Ms(_result.AgentReady)}, " +
-            $"{Ms(_result.AgentStartCpu)} CPU so far ({Ms(_result.AgentStartUserCpu)} user), full pass {Ms(_result.AgentFirstPass)} (its metric); {_result.InitialCheck}");
+            $"{Ms(_result.AgentStartCpu)} CPU so far ({Ms(_result.AgentStartUserCpu)} of it user, tick-sampled), full pass {Ms(_result.AgentFirstPass)} (its metric); {_result.InitialCheck}");
     }
 
     /// <summary>Joins timed from the put returning to the route notification; then the same nodes leave.</summary>
