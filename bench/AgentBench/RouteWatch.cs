@@ -21,6 +21,7 @@ internal sealed class RouteWatch : IDisposable
     private readonly Dictionary<IPNetwork, (IPAddress? Gateway, long Stamp)> _routes = [];
     private readonly Dictionary<IPNetwork, long> _removed = [];
     private readonly CancellationToken _cancellation;
+    private Exception? _failure;
     private volatile bool _stopping;
 
     public RouteWatch(string netnsPath, CancellationToken cancellation)
@@ -80,6 +81,11 @@ internal sealed class RouteWatch : IDisposable
                 }
 
                 _cancellation.ThrowIfCancellationRequested();
+                if (_failure is { } failure)
+                {
+                    throw new InvalidOperationException($"watching routes failed: {failure.Message}", failure);
+                }
+
                 long left = deadline - Stopwatch.GetTimestamp();
                 if (left <= 0)
                 {
@@ -93,16 +99,30 @@ internal sealed class RouteWatch : IDisposable
 
     private void Run()
     {
-        while (!_stopping)
+        try
         {
-            try
+            while (!_stopping)
             {
-                _socket.TryReceive(Handle, TimeSpan.FromMilliseconds(100));
+                try
+                {
+                    _socket.TryReceive(Handle, TimeSpan.FromMilliseconds(100));
+                }
+                catch (Exception e) when (e is NetlinkException { Errno: Errno.ENOBUFS } or SystemCallException { Errno: Errno.ENOBUFS })
+                {
+                    // A burst overflowed the socket buffer: notifications were lost, the table is read instead.
+                    Overflows++;
+                    Resynchronise();
+                }
             }
-            catch (NetlinkException e) when (e.Errno == Errno.ENOBUFS)
+        }
+        catch (Exception e)
+        {
+            // Reported by the next wait: an exception escaping this thread would end the process before the
+            // namespace and etcd are removed.
+            lock (_gate)
             {
-                Overflows++;
-                Resynchronise();
+                _failure = e;
+                Monitor.PulseAll(_gate);
             }
         }
     }
