@@ -15,6 +15,7 @@ internal sealed class AgentProcess : IDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly HttpClient _http;
+    private readonly List<string> _problems = [];
     private int _logLines;
 
     private AgentProcess(Process process, StreamWriter log, HttpClient http)
@@ -30,6 +31,18 @@ internal sealed class AgentProcess : IDisposable
 
     /// <summary>Lines the agent has logged so far.</summary>
     public int LogLines => Volatile.Read(ref _logLines);
+
+    /// <summary>The <c>warn</c> and <c>error</c> lines the agent has logged so far.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _problems];
+            }
+        }
+    }
 
     public static AgentProcess Start(string netnsPath, string podnetd, IEnumerable<string> arguments, string logFile)
     {
@@ -114,9 +127,14 @@ internal sealed class AgentProcess : IDisposable
         }
 
         Interlocked.Increment(ref _logLines);
+        string[] words = e.Data.Split(' ', 3);
         lock (_log)
         {
             _log.WriteLine(e.Data);
+            if (words.Length > 1 && words[1] is "warn" or "error")
+            {
+                _problems.Add(e.Data);
+            }
         }
     }
 }

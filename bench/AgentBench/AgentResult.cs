@@ -31,4 +31,5 @@ internal sealed class AgentResult
     public double AgentNoopPass { get; set; }
     public int Overflows { get; set; }
     public int LogLines { get; set; }
+    public int Problems { get; set; }
 }

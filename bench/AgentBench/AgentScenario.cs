@@ -52,6 +52,13 @@ internal sealed class AgentScenario(BenchOptions options, int nodes, Cancellatio
             await IdleAsync(agent);
             _result.Overflows = watch.Overflows;
             _result.LogLines = agent.LogLines;
+            _result.Problems = agent.Problems.Count;
+            Console.WriteLine($"    podnetd logged {agent.LogLines} lines, {agent.Problems.Count} of them warn/error");
+            foreach (string line in agent.Problems.Take(5))
+            {
+                Console.WriteLine($"      {line}");
+            }
+
             if (agent.HasExited)
             {
                 throw new InvalidOperationException($"podnetd exited during the run; see {work}/podnetd.log");

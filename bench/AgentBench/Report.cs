@@ -33,6 +33,7 @@ internal static class Report
             Row(writer, results, "idle: VmRSS / VmHWM", r => $"{r.RssKib / 1024.0:0.0} / {r.HwmKib / 1024.0:0.0} MiB");
             Row(writer, results, "etcd: N leases put (16 in flight)", r => $"{r.EtcdFillSeconds:0.0} s");
             Row(writer, results, "route notifications lost (re-dumped)", r => r.Overflows.ToString(CultureInfo.InvariantCulture));
+            Row(writer, results, "podnetd warn/error log lines", r => r.Problems.ToString(CultureInfo.InvariantCulture));
         }
 
         if (scale.Count > 0)
