@@ -156,6 +156,7 @@ demo() {
 bench() {
     publish
     "$ROOT/bench/route-sync/run.sh"
+    "$ROOT/bench/agent/run.sh" ${AGENT_BENCH_ARGS:-} # podnetd at 1,000/5,000 leases; e.g. AGENT_BENCH_ARGS="--idle 10"
     # podnet vs reference bridge + host-local; options via PLUGIN_COMPARE_ARGS="--cycles 50 ...".
     PLUGIN_COMPARE_COMMAND="./build.sh bench" "$ROOT/bench/plugin-compare/run.sh" ${PLUGIN_COMPARE_ARGS:-}
     # BenchmarkDotNet asks interactively without a filter: run every benchmark unless arguments say otherwise.

@@ -27,8 +27,10 @@ public sealed class EtcdClusterSource : IClusterSource
     private readonly string? _interface;
     private readonly TimeSpan _leaseTtl;
 
-    // The subnet keys as last seen, by key.
+    // The subnet keys as last seen, by key, and the keys of each member (so that an event costs work in proportion to
+    // the member it changes, and a listing is linear in the number of keys).
     private readonly Dictionary<string, SubnetLease> _leases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _keysByMember = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _ownKeyLost = new(0);
     private EtcdNetwork? _network;
     private SubnetLease? _own;
@@ -207,6 +209,7 @@ public sealed class EtcdClusterSource : IClusterSource
     {
         EtcdRange range = await _client.GetPrefixAsync(_keys.Subnets, cancellationToken).ConfigureAwait(false);
         _leases.Clear();
+        _keysByMember.Clear();
         foreach (EtcdKeyValue item in range.Items)
         {
             Remember(item);
@@ -230,15 +233,44 @@ public sealed class EtcdClusterSource : IClusterSource
             return false;
         }
 
+        SubnetLease lease;
         try
         {
-            _leases[item.Key] = SubnetLease.Parse(subnet, item.Value, item.LeaseId, item.ModRevision);
-            return true;
+            lease = SubnetLease.Parse(subnet, item.Value, item.LeaseId, item.ModRevision);
         }
         catch (FormatException e)
         {
             Log.Warn($"etcd: skipping {item.Key}: {e.Message}");
             return false;
+        }
+
+        if (_leases.TryGetValue(item.Key, out SubnetLease? previous) && previous.MemberName == lease.MemberName)
+        {
+            _leases[item.Key] = lease;
+            return true;
+        }
+
+        Forget(item.Key);
+        _leases[item.Key] = lease;
+        if (!_keysByMember.TryGetValue(lease.MemberName, out List<string>? keys))
+        {
+            _keysByMember[lease.MemberName] = keys = [];
+        }
+
+        keys.Add(item.Key);
+        return true;
+    }
+
+    /// <summary>Drops one subnet key from the known keys and from its member's keys.</summary>
+    private void Forget(string key)
+    {
+        if (_leases.Remove(key, out SubnetLease? lease) && _keysByMember.TryGetValue(lease.MemberName, out List<string>? keys))
+        {
+            keys.Remove(key);
+            if (keys.Count == 0)
+            {
+                _keysByMember.Remove(lease.MemberName);
+            }
         }
     }
 
@@ -447,7 +479,7 @@ public sealed class EtcdClusterSource : IClusterSource
         _leases.TryGetValue(key, out SubnetLease? before);
         if (e.Type == EtcdEventType.Delete)
         {
-            _leases.Remove(key);
+            Forget(key);
         }
         else if (!Remember(e.Item))
         {
@@ -475,7 +507,7 @@ public sealed class EtcdClusterSource : IClusterSource
 
     private MembershipListed Listing()
     {
-        var nodes = _leases.Values.Select(l => l.MemberName).Distinct(StringComparer.Ordinal).Select(Member).OfType<ClusterNode>().ToList();
+        var nodes = _keysByMember.Keys.Select(Member).OfType<ClusterNode>().ToList();
         return new MembershipListed(nodes, _network is { } network ? [network.Network] : []);
     }
 
@@ -485,15 +517,18 @@ public sealed class EtcdClusterSource : IClusterSource
     /// <summary>The member a name stands for, with every subnet it holds; <see langword="null"/> when it holds none.</summary>
     private ClusterNode? Member(string memberName)
     {
-        var subnets = new List<IPNetwork>();
-        IPAddress? ip = null;
-        foreach (SubnetLease lease in _leases.Values)
+        if (!_keysByMember.TryGetValue(memberName, out List<string>? keys))
         {
-            if (lease.MemberName == memberName)
-            {
-                subnets.Add(lease.Subnet);
-                ip ??= lease.PublicIp;
-            }
+            return null;
+        }
+
+        var subnets = new List<IPNetwork>(keys.Count);
+        IPAddress? ip = null;
+        foreach (string key in keys)
+        {
+            SubnetLease lease = _leases[key];
+            subnets.Add(lease.Subnet);
+            ip ??= lease.PublicIp;
         }
 
         subnets.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));

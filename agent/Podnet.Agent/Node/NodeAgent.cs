@@ -275,9 +275,11 @@ public sealed class NodeAgent(AgentOptions options, IClusterSource source, Agent
                 {
                     _socket.TryReceive(Forward, TimeSpan.FromMilliseconds(250));
                 }
-                catch (Exception e) when (e is NetlinkException or NetlinkParseException)
+                catch (Exception e) when (e is NetlinkException or NetlinkParseException || e is SystemCallException { Errno: Errno.ENOBUFS })
                 {
-                    // ENOBUFS: notifications were lost; only a full pass can tell what changed.
+                    // ENOBUFS (recv fails with it when a burst of notifications overflowed the socket buffer, as the
+                    // agent's own first pass over thousands of routes can): notifications were lost; only a full pass
+                    // can tell what changed.
                     _events.TryWrite(new KernelRouteChanged(null, false));
                 }
             }

@@ -81,9 +81,17 @@ internal static class RouteSyncCommand
         while (!stop.IsCancellationRequested)
         {
             bool routeEvent = false;
-            while (events.TryReceive((_, _, _) => routeEvent = true, TimeSpan.FromMilliseconds(200)))
+            try
             {
-                // Drain a burst of notifications (our own changes echo back too) before reconciling once.
+                while (events.TryReceive((_, _, _) => routeEvent = true, TimeSpan.FromMilliseconds(200)))
+                {
+                    // Drain a burst of notifications (our own changes echo back too) before reconciling once.
+                }
+            }
+            catch (SystemCallException e) when (e.Errno == Errno.ENOBUFS)
+            {
+                // A burst overflowed the socket buffer: notifications were lost, so reconcile.
+                routeEvent = true;
             }
 
             if (!routeEvent && Interlocked.Exchange(ref fileChanged, 0) == 0)
