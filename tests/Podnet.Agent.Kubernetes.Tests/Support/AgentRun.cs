@@ -123,6 +123,9 @@ internal sealed class AgentRun : IDisposable
         JsonObject plugin = conflist["plugins"]![0]!.AsObject().DeepClone().AsObject();
         plugin["cniVersion"] = conflist["cniVersion"]!.GetValue<string>();
         plugin["name"] = conflist["name"]!.GetValue<string>();
+
+        // As a runtime on a real node would use /var/lib/cni: here the IPAM store stays in the test's own directory.
+        plugin["ipam"]!["dataDir"] = Path.Combine(Directory, "ipam");
         var info = RuntimeProcess.StartInfo(PluginPath, [new("CNI_COMMAND", "STATUS"), new("CNI_PATH", Path.Combine(Directory, "bin"))]);
         using Process process = RuntimeProcess.Start(NetnsPath, info);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
