@@ -81,7 +81,8 @@ host_network_state() {
     ip route show table all | sed -e "s/ expires [0-9]*sec//" | sort
     nft -s list ruleset 2>/dev/null || true
     # Nor may they leave CNI state in the machine's own CNI directories.
-    find /var/lib/cni /opt/cni /etc/cni -maxdepth 3 2>/dev/null | sort || true
+    # With modification times, so a file re-created or rewritten during the run shows too.
+    find /var/lib/cni /opt/cni /etc/cni -maxdepth 3 -printf '%p %T@\n' 2>/dev/null | sort || true
 }
 
 run_tests() {
