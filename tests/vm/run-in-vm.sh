@@ -26,13 +26,15 @@ SUITE_TIMEOUT="${PODNET_VM_SUITE_TIMEOUT:-900}" # seconds for one suite inside t
 # The suites: name, project directory, xunit filters. Kernel-facing tests only, because TCG is 10-100 times slower
 # than the host: the netlink tests that talk to the kernel (namespaces Route, Sockets, Namespaces, Netfilter; not the
 # pure codec, encoding, golden-file and fuzzing tests), and the plugin's end-to-end tests against the published binary
-# (namespaces EndToEnd and Routing) without BadInputTests, which the plugin refuses before it touches the kernel.
+# (namespaces EndToEnd and Routing) without BadInputTests, which the plugin refuses before it touches the kernel, and
+# the route reconciler podnet and podnetd share (its incremental-equals-full property test on the kernel).
 # Left to the host (measured in docs/testing.md): Interop (libcni, builds Go code), DelegatedIpam and Install (process
 # and file contracts), Faults (IPAM store corruption; KillDuringAddTests kills 200 ADDs at moments calibrated on the
 # host's speed).
 SUITES=(
     "netlink|tests/Podnet.Netlink.Tests|-namespace Podnet.Netlink.Tests.Route -namespace Podnet.Netlink.Tests.Sockets -namespace Podnet.Netlink.Tests.Namespaces -namespace Podnet.Netlink.Tests.Netfilter"
     "bridge|tests/Podnet.Bridge.Tests|-namespace Podnet.Bridge.Tests.EndToEnd -namespace Podnet.Bridge.Tests.Routing -class- Podnet.Bridge.Tests.EndToEnd.BadInputTests"
+    "routes|tests/Podnet.Node.Tests|-class Podnet.Node.Tests.ReconcilerTests"
 )
 DEMO_PROJECT="tools/Podnet.Demo"
 
