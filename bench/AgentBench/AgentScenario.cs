@@ -13,6 +13,7 @@ internal sealed class AgentScenario(BenchOptions options, int nodes, Cancellatio
 {
     private static readonly TimeSpan s_routeTimeout = TimeSpan.FromSeconds(120);
     private readonly AgentResult _result = new() { Nodes = nodes };
+    private long _leaseId;
 
     public async Task<AgentResult> RunAsync()
     {
@@ -91,8 +92,6 @@ internal sealed class AgentScenario(BenchOptions options, int nodes, Cancellatio
         _result.EtcdFillSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Console.WriteLine($"    {nodes} leases put in {_result.EtcdFillSeconds:0.0} s");
     }
-
-    private long _leaseId;
 
     /// <summary><c>podnet routes sync --cluster</c> and <c>ip -batch</c> over the same N routes, before the agent runs.</summary>
     private void CompareTools(string ns, string work, RouteWatch watch)
