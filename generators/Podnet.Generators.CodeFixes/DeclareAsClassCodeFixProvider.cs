@@ -1,9 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,41 +13,24 @@ namespace Podnet.Generators.CodeFixes;
 /// <summary>Fixes PN1028: declares a record attribute set (without a primary constructor) as a class.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclareAsClassCodeFixProvider))]
 [Shared]
-public sealed class DeclareAsClassCodeFixProvider : CodeFixProvider
+public sealed class DeclareAsClassCodeFixProvider : SyntaxRewriteCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.AttributeSetIsRecord.Id);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override (string Title, Func<SyntaxNode> Rewrite)? Rewrite(SyntaxNode root, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        // A positional record has no class equivalent without rewriting its members; only plain records are fixed.
+        if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<RecordDeclarationSyntax>().FirstOrDefault()
+                is not { ParameterList: null, OpenBraceToken.IsMissing: false } record
+            || record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))
         {
-            return;
+            return null;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            // A positional record has no class equivalent without rewriting its members; only plain records are fixed.
-            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<RecordDeclarationSyntax>().FirstOrDefault()
-                    is not { ParameterList: null, OpenBraceToken.IsMissing: false } record
-                || record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Declare '{record.Identifier.ValueText}' as a class",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(record, ToClass(record)))),
-                    equivalenceKey: nameof(DeclareAsClassCodeFixProvider)),
-                diagnostic);
-        }
+        return ($"Declare '{record.Identifier.ValueText}' as a class", () => root.ReplaceNode(record, ToClass(record)));
     }
 
     private static ClassDeclarationSyntax ToClass(RecordDeclarationSyntax record)

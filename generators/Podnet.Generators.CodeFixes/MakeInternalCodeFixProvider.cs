@@ -1,9 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,45 +13,28 @@ namespace Podnet.Generators.CodeFixes;
 /// <summary>Fixes PN1027 on a file-local set or container: replaces its <c>file</c> modifier with <c>internal</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeInternalCodeFixProvider))]
 [Shared]
-public sealed class MakeInternalCodeFixProvider : CodeFixProvider
+public sealed class MakeInternalCodeFixProvider : SyntaxRewriteCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.FileLocalType.Id);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override (string Title, Func<SyntaxNode> Rewrite)? Rewrite(SyntaxNode root, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        SyntaxToken identifier = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        if (identifier.Parent is not BaseTypeDeclarationSyntax declaration || declaration.Identifier != identifier)
         {
-            return;
+            return null;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
+        SyntaxToken file = declaration.Modifiers.FirstOrDefault(modifier => modifier.IsKind(SyntaxKind.FileKeyword));
+        if (file.IsKind(SyntaxKind.None))
         {
-            SyntaxToken identifier = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            if (identifier.Parent is not BaseTypeDeclarationSyntax declaration || declaration.Identifier != identifier)
-            {
-                continue;
-            }
-
-            SyntaxToken file = declaration.Modifiers.FirstOrDefault(modifier => modifier.IsKind(SyntaxKind.FileKeyword));
-            if (file.IsKind(SyntaxKind.None))
-            {
-                continue;
-            }
-
-            SyntaxToken replacement = SyntaxFactory.Token(file.LeadingTrivia, SyntaxKind.InternalKeyword, file.TrailingTrivia);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{identifier.ValueText}' internal",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceToken(file, replacement))),
-                    equivalenceKey: nameof(MakeInternalCodeFixProvider)),
-                diagnostic);
+            return null;
         }
+
+        SyntaxToken replacement = SyntaxFactory.Token(file.LeadingTrivia, SyntaxKind.InternalKeyword, file.TrailingTrivia);
+        return ($"Make '{identifier.ValueText}' internal", () => root.ReplaceToken(file, replacement));
     }
 }

@@ -1,10 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Podnet.Netlink.Generators.Diagnostics;
@@ -16,7 +14,7 @@ namespace Podnet.Generators.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider))]
 [Shared]
-public sealed class MakePartialCodeFixProvider : CodeFixProvider
+public sealed class MakePartialCodeFixProvider : SyntaxRewriteCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
@@ -24,45 +22,19 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         DiagnosticDescriptors.ContainingTypeNotPartial.Id);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override (string Title, Func<SyntaxNode> Rewrite)? Rewrite(SyntaxNode root, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        TypeDeclarationSyntax? declaration = root.FindToken(diagnostic.Location.SourceSpan.Start)
+            .Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        if (declaration is null)
         {
-            return;
+            return null;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
+        return ($"Make '{declaration.Identifier.ValueText}' partial", () =>
         {
-            TypeDeclarationSyntax? declaration = root.FindToken(diagnostic.Location.SourceSpan.Start)
-                .Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-            if (declaration is null)
-            {
-                continue;
-            }
-
-            string title = $"Make '{declaration.Identifier.ValueText}' partial";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    title,
-                    cancellationToken => MakePartialAsync(context.Document, root, declaration, cancellationToken),
-                    equivalenceKey: nameof(MakePartialCodeFixProvider)),
-                diagnostic);
-        }
-    }
-
-    private static Task<Document> MakePartialAsync(
-        Document document,
-        SyntaxNode root,
-        TypeDeclarationSyntax declaration,
-        CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        TypeDeclarationSyntax[] chain = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToArray();
-        SyntaxNode updated = root.ReplaceNodes(chain, (_, rewritten) => PartialModifier.Add(rewritten));
-        return Task.FromResult(document.WithSyntaxRoot(updated));
+            TypeDeclarationSyntax[] chain = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToArray();
+            return root.ReplaceNodes(chain, (_, rewritten) => PartialModifier.Add(rewritten));
+        });
     }
 }
