@@ -52,3 +52,61 @@ public sealed partial class ChainMessage
     [NetlinkAttribute(12)]
     public byte[]? UserData { get; set; }
 }
+
+/// <summary><c>NFTA_CHAIN_HOOK</c>: the netfilter hook and priority of a base chain (<c>NFTA_HOOK_*</c>).</summary>
+[NetlinkAttributeSet]
+public sealed partial class ChainHook
+{
+    /// <summary><c>NFTA_HOOK_HOOKNUM</c>.</summary>
+    [NetlinkAttribute(1, ByteOrder = NetlinkByteOrder.BigEndian)]
+    public NetfilterHook? Number { get; set; }
+
+    /// <summary><c>NFTA_HOOK_PRIORITY</c>: lower runs first (see <see cref="ChainPriority"/>).</summary>
+    [NetlinkAttribute(2, ByteOrder = NetlinkByteOrder.BigEndian)]
+    public int? Priority { get; set; }
+
+    /// <summary><c>NFTA_HOOK_DEV</c>: the device of a netdev/ingress chain.</summary>
+    [NetlinkAttribute(3)]
+    public string? Device { get; set; }
+}
+
+/// <summary>
+/// Netfilter hooks (<c>NF_INET_*</c>; the bridge family's <c>NF_BR_*</c> use the same numbers for the five
+/// common hooks).
+/// </summary>
+public enum NetfilterHook : uint
+{
+    /// <summary><c>NF_INET_PRE_ROUTING</c> / <c>NF_BR_PRE_ROUTING</c>.</summary>
+    PreRouting = 0,
+
+    /// <summary><c>NF_INET_LOCAL_IN</c>.</summary>
+    LocalIn = 1,
+
+    /// <summary><c>NF_INET_FORWARD</c>.</summary>
+    Forward = 2,
+
+    /// <summary><c>NF_INET_LOCAL_OUT</c>.</summary>
+    LocalOut = 3,
+
+    /// <summary><c>NF_INET_POST_ROUTING</c> / <c>NF_BR_POST_ROUTING</c>.</summary>
+    PostRouting = 4,
+
+    /// <summary><c>NF_INET_INGRESS</c>.</summary>
+    Ingress = 5,
+}
+
+/// <summary>The named base-chain priorities of nft (<c>priority srcnat</c> and so on) as numbers.</summary>
+public static class ChainPriority
+{
+    /// <summary><c>srcnat</c> in the ip, ip6 and inet families (<c>NF_IP_PRI_NAT_SRC</c>).</summary>
+    public const int SourceNat = 100;
+
+    /// <summary><c>dstnat</c> in the ip, ip6 and inet families (<c>NF_IP_PRI_NAT_DST</c>).</summary>
+    public const int DestinationNat = -100;
+
+    /// <summary><c>filter</c> in the ip, ip6 and inet families (<c>NF_IP_PRI_FILTER</c>).</summary>
+    public const int Filter = 0;
+
+    /// <summary><c>filter</c> in the bridge family (<c>NF_BR_PRI_FILTER_BRIDGED</c>).</summary>
+    public const int BridgeFilter = -200;
+}
