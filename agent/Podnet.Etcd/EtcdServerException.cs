@@ -1,3 +1,5 @@
+using Podnet.Etcd.Wire;
+
 namespace Podnet.Etcd;
 
 /// <summary>etcd answered with an error (the gateway's <c>{"error":...,"code":N}</c>).</summary>

@@ -1,4 +1,4 @@
-namespace Podnet.Etcd;
+namespace Podnet.Etcd.Wire;
 
 /// <summary>The gRPC status codes this client tells apart.</summary>
 internal static class GrpcCode

@@ -59,3 +59,8 @@ internal static class AttributeSetEmitter
         return new GeneratedSource(set.HintName, writer.ToString());
     }
 }
+
+/// <summary>One generated file.</summary>
+/// <param name="HintName">The file name passed to <c>AddSource</c>.</param>
+/// <param name="Text">The C# text.</param>
+internal sealed record GeneratedSource(string HintName, string Text);

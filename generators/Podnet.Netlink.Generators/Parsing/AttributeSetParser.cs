@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 using Podnet.Generators;
 using Podnet.Netlink.Generators.Diagnostics;
 using Podnet.Netlink.Generators.Model;
@@ -309,3 +309,8 @@ internal static class AttributeSetParser
         return (type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + types : types) + GeneratedFileSuffix;
     }
 }
+
+/// <summary>The outcome of parsing one attribute set: the model (null if the whole set is skipped) and every problem found.</summary>
+/// <param name="Model">The model to emit; members with problems are left out of it.</param>
+/// <param name="Problems">The problems, in declaration order.</param>
+internal sealed record AttributeSetParseResult(AttributeSetModel? Model, ImmutableArray<AttributeSetProblem> Problems);

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
-using Podnet.Netlink;
+using System.Net;
 using Podnet.Netlink.Route;
+using Podnet.Netlink;
 
 namespace Podnet.Node.Routing;
 
@@ -450,4 +450,14 @@ public sealed class PodRouteReconciler(Rtnetlink netlink, UnreachablePeerPolicy 
             Protocol = Protocol,
         };
     }
+}
+
+/// <summary>What a sync does when a peer's node address is not on a directly connected network.</summary>
+public enum UnreachablePeerPolicy
+{
+    /// <summary>Refuse the whole sync and change nothing (<c>podnet routes sync</c>: the file is wrong).</summary>
+    Fail,
+
+    /// <summary>Report the peer as refused, leave its route as it is and sync every other peer (the agent).</summary>
+    Skip,
 }
