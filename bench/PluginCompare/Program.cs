@@ -137,29 +137,28 @@ internal static class Program
     private static string Section(BenchmarkOptions options, ComparisonResult result, ComparisonTable table, string machine)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"- Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine} (the plugins take turns, so background load weighs on both alike).\n");
-        text.Append(CultureInfo.InvariantCulture, $"- Reference: Debian `containernetworking-plugins` ({result.ReferenceVersion}), `{options.ReferenceDirectory}/bridge` + `host-local`.\n");
-        text.Append(CultureInfo.InvariantCulture, $"- podnet: `{options.Podnet}` (NativeAOT, {result.PodnetBytes:N0} bytes).\n\n");
-        text.Append("Command:\n\n```\n").Append(options.Command ?? "./build.sh bench").Append("\n```\n\n");
-        text.Append("How: one simulated node — a \"node\" network namespace where every plugin process runs (started with ")
-            .Append("`posix_spawn` from a thread inside it, environment + stdin exactly as a runtime passes them) and one network ")
-            .Append("namespace per pod. Both plugins get the same configuration (`isGateway: true`, `ipam: host-local` on a /24, ")
-            .Append("`dataDir` in a temporary directory) apart from `type` and names, and take turns (reference, podnet, reference, …). ")
-            .Append("Wall time is from `posix_spawn` to `wait4` returning; CPU is user + system time of the process tree from `wait4`. ")
-            .Append("Peak RSS comes from separate cycles run under GNU `time -f %M`: `ru_maxrss` of `time`'s `wait4`, which the kernel ")
-            .Append("reports as the maximum over the child and every descendant it reaped — so for the reference it covers `bridge` and ")
-            .Append("the `host-local` child it runs (Go starts it with `CLONE_VM|CLONE_VFORK`, so `host-local`'s figure is at least ")
-            .Append("`bridge`'s RSS at that moment). `time` is used because a child spawned straight from the benchmark's own .NET ")
-            .Append("process would inherit that process's ~40 MiB high-water mark.\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Counts: {options.Cycles} measured ADD+DEL cycles per plugin after {options.Warmup} warm-up; ")
-            .Append(CultureInfo.InvariantCulture, $"peak RSS: {options.RssCycles} cycles per plugin; ")
-            .Append(CultureInfo.InvariantCulture, $"fill: {options.Fill} pods added one after another, then deleted; ")
-            .Append(CultureInfo.InvariantCulture, $"{options.Concurrency} concurrent ADDs (then DELs), {options.Rounds} rounds; ")
-            .Append(CultureInfo.InvariantCulture, $"in-process floor: {options.FloorCycles} cycles through `CniPluginHost.Run(new BridgePlugin(), …)` in the (JIT) benchmark process.\n\n");
+        Item(text, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine} (the plugins take turns, so background load weighs on both alike).");
+        Item(text, $"Reference: Debian `containernetworking-plugins` ({result.ReferenceVersion}), `{options.ReferenceDirectory}/bridge` + `host-local`.");
+        Item(text, $"podnet: `{RepositoryRelative(options.Podnet, options.DocumentPath)}` (NativeAOT, {result.PodnetBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes).");
+        text.Append('\n');
+        Paragraph(text, "Command (root, a published `podnet` and GNU `time`; options such as `--cycles 50 --fill 100` are passed on to "
+            + "`bench/PluginCompare`, or given to `./build.sh bench` as `PLUGIN_COMPARE_ARGS`):");
+        text.Append("```\n").Append(options.Command ?? "bench/plugin-compare/run.sh").Append("\n```\n\n");
+        Paragraph(text, "How: a \"node\" network namespace where every plugin process runs (`posix_spawn` from a thread inside it, environment "
+            + "and stdin exactly as a runtime passes them) and one network namespace per pod. Both plugins get the same "
+            + "configuration (`isGateway: true`, `ipam: host-local` on a /24) apart from `type` and names, and take turns. Wall time "
+            + "is from `posix_spawn` to `wait4` returning; CPU is user + system time of the process tree from `wait4`. Peak RSS "
+            + "comes from separate cycles under GNU `time -f %M` (`ru_maxrss` over the child and every descendant, so the "
+            + "reference's figure covers `bridge` and the `host-local` child it starts with `CLONE_VM|CLONE_VFORK`); a child of the "
+            + "benchmark's own .NET process would inherit its ~40 MiB high-water mark.");
+        Paragraph(text, string.Create(CultureInfo.InvariantCulture,
+            $"Counts: {options.Cycles} measured ADD+DEL cycles per plugin after {options.Warmup} warm-up; peak RSS: {options.RssCycles} cycles per plugin; "
+            + $"fill: {options.Fill} pods added one after another, then deleted; {options.Concurrency} concurrent ADDs (then DELs), {options.Rounds} rounds; "
+            + $"in-process floor: {options.FloorCycles} cycles through `CniPluginHost.Run(new BridgePlugin(), …)` in the (JIT) benchmark process."));
         text.Append(table.RenderMarkdown()).Append('\n');
         foreach (string line in table.Verdict())
         {
-            text.Append("- ").Append(line).Append('\n');
+            Item(text, line);
         }
 
         if (options.AnalysisPath is { } analysis && File.Exists(analysis))
@@ -168,6 +167,55 @@ internal static class Program
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The docs' line length: prose is wrapped at 120 columns.</summary>
+    private const int LineWidth = 120;
+
+    private static void Item(StringBuilder text, string item) => Wrap(text, item, "- ", "  ");
+
+    private static void Paragraph(StringBuilder text, string paragraph)
+    {
+        Wrap(text, paragraph, "", "");
+        text.Append('\n');
+    }
+
+    private static void Wrap(StringBuilder text, string words, string first, string rest)
+    {
+        var line = new StringBuilder(first);
+        int empty = first.Length;
+        foreach (string word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > empty && line.Length + 1 + word.Length > LineWidth)
+            {
+                text.Append(line).Append('\n');
+                line.Clear().Append(rest);
+                empty = rest.Length;
+            }
+
+            if (line.Length > empty)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+        }
+
+        text.Append(line).Append('\n');
+    }
+
+    /// <summary>The binary's path as a reader can use it: relative to the repository when it lies inside it.</summary>
+    private static string RepositoryRelative(string path, string? documentPath)
+    {
+        // The document is docs/performance.md, so the repository is its folder's parent.
+        string? repository = documentPath is null ? null : Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(documentPath)));
+        if (repository is null)
+        {
+            return path;
+        }
+
+        string relative = Path.GetRelativePath(repository, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static void Progress(Stopwatch clock, string message) =>
