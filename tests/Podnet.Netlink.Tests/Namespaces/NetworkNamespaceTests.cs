@@ -161,14 +161,20 @@ public sealed class NetworkNamespaceTests
     }
 
     [Fact]
-    public void OpenFile_gives_a_descriptor_of_the_namespace()
+    public void Open_holds_a_descriptor_of_the_namespace_and_disposing_it_keeps_the_namespace()
     {
         using var ns = TestNamespace.Create();
-        using System.Runtime.InteropServices.SafeHandle handle = NetworkNamespace.OpenFile(ns.Path);
-        Assert.False(handle.IsInvalid);
-        string fdPath = $"/proc/{Environment.ProcessId}/fd/{handle.DangerousGetHandle()}";
-        Assert.Equal(ns.Inode(), IpCommand.Execute("stat", "-L", "-c", "%i", fdPath).Output.Trim());
-        Assert.Throws<NetworkNamespaceException>(() => NetworkNamespace.OpenFile("/proc/self/ns/uts"));
+        string fdPath;
+        using (NetworkNamespace opened = NetworkNamespace.Open(ns.Path))
+        {
+            Assert.Equal(ns.Name, opened.Name);
+            Assert.False(opened.Handle.IsInvalid);
+            fdPath = $"/proc/{Environment.ProcessId}/fd/{opened.Handle.Fd}";
+            Assert.Equal(ns.Inode(), IpCommand.Execute("stat", "-L", "-c", "%i", fdPath).Output.Trim());
+        }
+
+        Assert.True(NetworkNamespace.Exists(ns.Name), "disposing an opened namespace deleted it");
+        Assert.Throws<NetworkNamespaceException>(() => NetworkNamespace.Open("/proc/self/ns/uts"));
     }
 
     [Fact]
