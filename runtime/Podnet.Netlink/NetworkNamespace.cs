@@ -4,9 +4,13 @@ using Podnet.Netlink.Interop;
 namespace Podnet.Netlink;
 
 /// <summary>
-/// A named network namespace under <c>/run/netns</c>, created and deleted the way <c>ip netns add</c> and
-/// <c>ip netns del</c> do, so iproute2 sees it. Work inside any namespace runs on dedicated threads: the calling
-/// thread's namespace is never changed.
+/// An open network namespace: the one type every API takes where a namespace is meant (<see cref="Route.Rtnetlink.OpenIn(NetworkNamespace)"/>,
+/// <see cref="Route.VethPair.PeerNamespace"/>, <see cref="Run{T}(Func{T})"/>). It holds a descriptor of the namespace
+/// file, opened and checked once, so using it again never reopens the path. Get one with <see cref="Open"/> (any
+/// path: <c>/run/netns/NAME</c>, <c>/proc/PID/ns/net</c>; disposing closes the descriptor) or with
+/// <see cref="Create"/>/<see cref="Attach"/> (a named namespace under <c>/run/netns</c>, created and deleted the way
+/// <c>ip netns add</c> and <c>ip netns del</c> do; disposing deletes it). Work inside a namespace runs on dedicated
+/// threads: the calling thread's namespace is never changed.
 /// </summary>
 public sealed class NetworkNamespace : IDisposable
 {
@@ -15,19 +19,29 @@ public sealed class NetworkNamespace : IDisposable
 
     private const int NameMax = 255;
     private static readonly Lock s_runDirectoryLock = new();
+    private readonly FileDescriptorHandle _handle;
+    private readonly bool _deleteOnDispose;
     private bool _disposed;
 
-    private NetworkNamespace(string name)
+    private NetworkNamespace(string name, string path, FileDescriptorHandle handle, bool deleteOnDispose)
     {
         Name = name;
-        Path = GetPath(name);
+        Path = path;
+        _handle = handle;
+        _deleteOnDispose = deleteOnDispose;
     }
 
-    /// <summary>The namespace's name, as <c>ip netns list</c> shows it.</summary>
+    /// <summary>
+    /// The namespace's name as <c>ip netns list</c> shows it when its file is in <see cref="RunDirectory"/>, otherwise
+    /// the path it was opened by.
+    /// </summary>
     public string Name { get; }
 
-    /// <summary>The bind-mounted namespace file, <c>/run/netns/NAME</c>.</summary>
+    /// <summary>The namespace file it was opened by, for example <c>/run/netns/NAME</c>.</summary>
     public string Path { get; }
+
+    /// <summary>The open descriptor, for attributes that take one (<c>IFLA_NET_NS_FD</c>).</summary>
+    internal FileDescriptorHandle Handle => _handle;
 
     /// <summary>The path of the namespace named <paramref name="name"/>.</summary>
     public static string GetPath(string name)
@@ -95,16 +109,40 @@ public sealed class NetworkNamespace : IDisposable
             throw new NetworkNamespaceException(path, $"Cannot create network namespace '{name}': {e.Message}", e);
         }
 
-        return new NetworkNamespace(name);
+        try
+        {
+            return new NetworkNamespace(name, path, NamespaceFile.OpenNetwork(path), deleteOnDispose: true);
+        }
+        catch
+        {
+            Delete(name);
+            throw;
+        }
     }
 
-    /// <summary>Wraps an existing named namespace (for example one made by <c>ip netns add</c>).</summary>
+    /// <summary>
+    /// Takes over an existing named namespace (for example one made by <c>ip netns add</c>): disposing deletes it, as
+    /// for <see cref="Create"/>.
+    /// </summary>
     /// <exception cref="NetworkNamespaceException">It does not exist or is not a network namespace.</exception>
     public static NetworkNamespace Attach(string name)
     {
         string path = GetPath(name);
-        NamespaceFile.OpenNetwork(path).Dispose();
-        return new NetworkNamespace(name);
+        return new NetworkNamespace(name, path, NamespaceFile.OpenNetwork(path), deleteOnDispose: true);
+    }
+
+    /// <summary>
+    /// Opens the network namespace at <paramref name="path"/> (<c>/run/netns/NAME</c>, <c>/proc/PID/ns/net</c>, a
+    /// runtime's <c>CNI_NETNS</c>) after checking that it is one. Disposing closes the descriptor; the namespace stays.
+    /// </summary>
+    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
+    public static NetworkNamespace Open(string path)
+    {
+        FileDescriptorHandle handle = NamespaceFile.OpenNetwork(path);
+        string name = path.StartsWith(RunDirectory + "/", StringComparison.Ordinal) && path.IndexOf('/', RunDirectory.Length + 1) < 0
+            ? path[(RunDirectory.Length + 1)..]
+            : path;
+        return new NetworkNamespace(name, path, handle, deleteOnDispose: false);
     }
 
     /// <summary>
@@ -134,82 +172,99 @@ public sealed class NetworkNamespace : IDisposable
         }
     }
 
-    /// <summary>
-    /// Opens a netlink socket inside the network namespace at <paramref name="netnsPath"/> (<c>/run/netns/NAME</c> or
-    /// <c>/proc/PID/ns/net</c>). The socket stays in that namespace for its whole life.
-    /// </summary>
-    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
-    public static NetlinkSocket OpenSocket(string netnsPath, NetlinkProtocol protocol) =>
-        RunInNamespace(netnsPath, () => NetlinkSocket.Open(protocol));
+    /// <summary>Opens a netlink socket inside this namespace; it stays there for its whole life.</summary>
+    public NetlinkSocket OpenSocket(NetlinkProtocol protocol = NetlinkProtocol.Route) => Run(() => NetlinkSocket.Open(protocol));
 
     /// <summary>
-    /// Opens the namespace file at <paramref name="netnsPath"/> after checking that it is a network namespace, for
-    /// attributes that take a namespace descriptor (<c>IFLA_NET_NS_FD</c>, for example a veth peer's namespace).
+    /// Runs <paramref name="action"/> on a dedicated thread that has entered this namespace (for <c>/proc/sys/net</c>
+    /// writes or <c>AF_INET</c> sockets there). Sockets it creates stay in the namespace; <c>await</c> inside it would
+    /// leave the namespace, so keep it synchronous.
     /// </summary>
-    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
-    public static System.Runtime.InteropServices.SafeHandle OpenFile(string netnsPath) => NamespaceFile.OpenNetwork(netnsPath);
-
-    /// <summary>
-    /// Runs <paramref name="action"/> on a dedicated thread that has entered the namespace at
-    /// <paramref name="netnsPath"/> (for <c>/proc/sys/net</c> writes or <c>AF_INET</c> sockets there). Sockets it
-    /// creates stay in that namespace; <c>await</c> inside it would leave the namespace, so keep it synchronous.
-    /// </summary>
-    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
-    public static T RunInNamespace<T>(string netnsPath, Func<T> action)
+    /// <exception cref="NetworkNamespaceException">The namespace cannot be entered.</exception>
+    public T Run<T>(Func<T> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        using FileDescriptorHandle handle = NamespaceFile.OpenNetwork(netnsPath);
-        return NamespaceThread.Run("netns " + netnsPath, () =>
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return NamespaceThread.Run("netns " + Path, () =>
         {
-            if (Libc.SetNamespace(handle, Libc.CLONE_NEWNET) != 0)
+            if (Libc.SetNamespace(_handle, Libc.CLONE_NEWNET) != 0)
             {
                 int errno = Libc.LastErrno;
                 throw new NetworkNamespaceException(
-                    netnsPath,
-                    $"Cannot enter network namespace '{netnsPath}': {Errno.GetName(errno)} ({Errno.GetDescription(errno)}).",
-                    new SystemCallException("setns", errno, netnsPath));
+                    Path,
+                    $"Cannot enter network namespace '{Path}': {Errno.GetName(errno)} ({Errno.GetDescription(errno)}).",
+                    new SystemCallException("setns", errno, Path));
             }
 
             return action();
         });
     }
 
-    /// <summary>Runs <paramref name="action"/> on a dedicated thread inside the namespace at <paramref name="netnsPath"/>.</summary>
-    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
-    public static void RunInNamespace(string netnsPath, Action action)
+    /// <summary>Runs <paramref name="action"/> on a dedicated thread inside this namespace.</summary>
+    /// <exception cref="NetworkNamespaceException">The namespace cannot be entered.</exception>
+    public void Run(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        RunInNamespace(netnsPath, () =>
+        Run(() =>
         {
             action();
             return true;
         });
     }
 
-    /// <summary>Sets <c>lo</c> up in the namespace at <paramref name="netnsPath"/> (a fresh namespace has it down).</summary>
+    /// <summary>Sets <c>lo</c> up in this namespace (a fresh namespace has it down).</summary>
     /// <exception cref="NetlinkException">The kernel refused.</exception>
-    public static void BringLoopbackUp(string netnsPath)
+    public void BringLoopbackUp()
     {
-        using NetlinkSocket socket = OpenSocket(netnsPath, NetlinkProtocol.Route);
+        using NetlinkSocket socket = OpenSocket();
         LoopbackRequest.BringUp(socket);
     }
 
-    /// <summary>Opens a netlink socket inside this namespace.</summary>
-    public NetlinkSocket OpenSocket(NetlinkProtocol protocol = NetlinkProtocol.Route) => OpenSocket(Path, protocol);
+    /// <summary>Opens the namespace at <paramref name="netnsPath"/> for this one socket: <see cref="Open"/>, then <see cref="OpenSocket(NetlinkProtocol)"/>.</summary>
+    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
+    public static NetlinkSocket OpenSocket(string netnsPath, NetlinkProtocol protocol)
+    {
+        using NetworkNamespace ns = Open(netnsPath);
+        return ns.OpenSocket(protocol);
+    }
 
-    /// <summary>Runs <paramref name="action"/> on a dedicated thread inside this namespace.</summary>
-    public T Run<T>(Func<T> action) => RunInNamespace(Path, action);
+    /// <summary>Opens the namespace at <paramref name="netnsPath"/> for this one call: <see cref="Open"/>, then <see cref="Run{T}(Func{T})"/>.</summary>
+    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
+    public static T RunInNamespace<T>(string netnsPath, Func<T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        using NetworkNamespace ns = Open(netnsPath);
+        return ns.Run(action);
+    }
 
-    /// <summary>Sets <c>lo</c> up in this namespace.</summary>
-    public void BringLoopbackUp() => BringLoopbackUp(Path);
+    /// <summary>Opens the namespace at <paramref name="netnsPath"/> for this one call: <see cref="Open"/>, then <see cref="Run(Action)"/>.</summary>
+    /// <exception cref="NetworkNamespaceException">The path is missing or not a network namespace.</exception>
+    public static void RunInNamespace(string netnsPath, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        using NetworkNamespace ns = Open(netnsPath);
+        ns.Run(action);
+    }
 
-    /// <summary>Deletes the namespace (<see cref="Delete"/>).</summary>
+    /// <summary>Opens the namespace at <paramref name="netnsPath"/> for this one call: <see cref="Open"/>, then <see cref="BringLoopbackUp()"/>.</summary>
+    /// <exception cref="NetlinkException">The kernel refused.</exception>
+    public static void BringLoopbackUp(string netnsPath)
+    {
+        using NetworkNamespace ns = Open(netnsPath);
+        ns.BringLoopbackUp();
+    }
+
+    /// <summary>Closes the descriptor and, for a namespace from <see cref="Create"/> or <see cref="Attach"/>, deletes it (<see cref="Delete"/>).</summary>
     public void Dispose()
     {
         if (!_disposed)
         {
             _disposed = true;
-            Delete(Name);
+            _handle.Dispose();
+            if (_deleteOnDispose)
+            {
+                Delete(Name);
+            }
         }
     }
 

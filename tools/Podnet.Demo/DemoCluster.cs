@@ -55,8 +55,8 @@ internal sealed class DemoCluster(SimulatedCluster cluster, string pluginBinary,
             using Rtnetlink netlink = Rtnetlink.OpenIn(node.NamespacePath);
             LinkMessage bridge = netlink.Links.Find("v-net-0")
                 ?? throw new SimulatedClusterException($"{node.Name} has no bridge v-net-0 after the pods were added");
-            string addresses = string.Join(", ", netlink.Addresses.ListOf(bridge.Header.Index, RouteAddressFamily.Inet));
-            string ports = string.Join(", ", netlink.Links.List().Where(l => l.Master == bridge.Header.Index).Select(l => l.Name));
+            string addresses = string.Join(", ", netlink.Addresses.ListOf(bridge.Index, RouteAddressFamily.Inet));
+            string ports = string.Join(", ", netlink.Links.List().Where(l => l.Master == bridge.Index).Select(l => l.Name));
             output.WriteLine($"  {node.Name}: bridge v-net-0 ({bridge.LinkInfo?.Kind}) at {addresses}, up; ports: {ports}");
         }
     }

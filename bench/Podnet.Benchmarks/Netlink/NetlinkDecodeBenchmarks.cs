@@ -27,7 +27,7 @@ public class NetlinkDecodeBenchmarks
             RouteMessage g = generated[i];
             RouteEntry h = handWritten[i];
             if (g.Table != h.Table || !Equals(g.Destination, h.Destination) || !Equals(g.Gateway, h.Gateway) ||
-                g.OutputInterface != h.OutputInterface || g.Priority != h.Priority || g.Header.DestinationLength != h.DestinationLength)
+                g.OutputInterface != h.OutputInterface || g.Priority != h.Priority || g.DestinationLength != h.DestinationLength)
             {
                 throw new InvalidOperationException($"The decoders disagree on route {i}.");
             }

@@ -2,6 +2,7 @@ using System.Net;
 using Podnet.Bridge.Configuration;
 using Podnet.Bridge.Ipam;
 using Podnet.Cni;
+using Podnet.Netlink;
 using Podnet.Netlink.Route;
 
 namespace Podnet.Bridge.Attachment;
@@ -25,7 +26,8 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
         int containerPosition = previous.Interfaces.IndexOf(containerEntry);
 
         using Rtnetlink host = Rtnetlink.Open();
-        using Rtnetlink pod = Rtnetlink.OpenIn(PodNamespace.ExistingPath(request.Netns));
+        using NetworkNamespace podNamespace = PodNamespace.Open(request.Netns);
+        using Rtnetlink pod = Rtnetlink.OpenIn(podNamespace);
 
         LinkMessage bridge = host.Links.Find(settings.BridgeName)
             ?? throw Failed($"bridge {settings.BridgeName} does not exist");
@@ -66,17 +68,17 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
         }
 
         LinkMessage veth = host.Links.Find(hostEntry.Name) ?? throw Failed($"host veth {hostEntry.Name} does not exist");
-        if (veth.Master != bridge.Header.Index)
+        if (veth.Master != bridge.Index)
         {
             throw Failed($"host veth {hostEntry.Name} is not a port of {settings.BridgeName}");
         }
 
-        if (container.Link is { } peer && peer != veth.Header.Index)
+        if (container.Link is { } peer && peer != veth.Index)
         {
-            throw Failed($"host veth {hostEntry.Name} (index {veth.Header.Index}) is not the peer of {request.InterfaceName} (peer index {peer})");
+            throw Failed($"host veth {hostEntry.Name} (index {veth.Index}) is not the peer of {request.InterfaceName} (peer index {peer})");
         }
 
-        if ((veth.Header.Flags & InterfaceFlags.Up) == 0)
+        if (!veth.IsUp)
         {
             throw Failed($"host veth {hostEntry.Name} is down");
         }
@@ -84,7 +86,7 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
 
     private void CheckAddresses(Rtnetlink pod, CniResult previous, LinkMessage container, int containerPosition)
     {
-        List<InterfaceAddress> present = pod.Addresses.ListOf(container.Header.Index);
+        List<InterfaceAddress> present = pod.Addresses.ListOf(container.Index);
         foreach (CniIpConfig ip in previous.Ips.Where(i => i.Interface is null || i.Interface == containerPosition))
         {
             if (!present.Any(a => a.Address.Equals(ip.Address) && a.PrefixLength == ip.PrefixLength))
@@ -102,7 +104,7 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
                 ? RouteAddressFamily.Inet6
                 : RouteAddressFamily.Inet;
             bool found = pod.Routes.List(family).Any(r =>
-                r.Header.DestinationLength == route.PrefixLength &&
+                r.DestinationLength == route.PrefixLength &&
                 (r.Destination ?? (family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any)).Equals(route.Destination) &&
                 (route.Gateway is null || route.Gateway.Equals(r.Gateway)));
             if (!found)

@@ -31,9 +31,9 @@ internal static class BridgeDevice
         }
 
         RejectNonBridge(bridge, settings);
-        int index = bridge.Header.Index;
+        int index = bridge.Index;
         bool changed = false;
-        if (settings.PromiscMode && (bridge.Header.Flags & InterfaceFlags.Promiscuous) == 0)
+        if (settings.PromiscMode && !bridge.IsPromiscuous)
         {
             host.Links.SetPromiscuous(index, true);
             changed = true;
@@ -45,7 +45,7 @@ internal static class BridgeDevice
             changed = true;
         }
 
-        if ((bridge.Header.Flags & InterfaceFlags.Up) == 0)
+        if (!bridge.IsUp)
         {
             host.Links.SetUp(index);
             changed = true;

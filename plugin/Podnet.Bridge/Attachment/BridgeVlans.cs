@@ -7,22 +7,23 @@ namespace Podnet.Bridge.Attachment;
 internal static class BridgeVlans
 {
     private const ushort DefaultVlan = 1;
+    private const BridgeVlanFlags Access = BridgeVlanFlags.Pvid | BridgeVlanFlags.Untagged;
 
     public static void Configure(Rtnetlink host, int portIndex, BridgeSettings settings)
     {
         if (settings.Vlan != 0)
         {
-            BridgeVlanTable.Add(host.Socket, portIndex, (ushort)settings.Vlan, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged);
+            host.BridgeVlans.Add(portIndex, (ushort)settings.Vlan, Access);
         }
 
         foreach (int vid in settings.VlanTrunk)
         {
-            BridgeVlanTable.Add(host.Socket, portIndex, (ushort)vid, 0);
+            host.BridgeVlans.Add(portIndex, (ushort)vid);
         }
 
         if (!settings.PreserveDefaultVlan && settings.Vlan != DefaultVlan && !settings.VlanTrunk.Contains(DefaultVlan))
         {
-            BridgeVlanTable.Delete(host.Socket, portIndex, DefaultVlan);
+            host.BridgeVlans.Delete(portIndex, DefaultVlan);
         }
     }
 
@@ -32,10 +33,10 @@ internal static class BridgeVlans
     /// </summary>
     public static void ConfigureGatewayPort(Rtnetlink host, int portIndex, BridgeSettings settings)
     {
-        BridgeVlanTable.Add(host.Socket, portIndex, (ushort)settings.Vlan, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged);
+        host.BridgeVlans.Add(portIndex, (ushort)settings.Vlan, Access);
         if (!settings.PreserveDefaultVlan && settings.Vlan != DefaultVlan)
         {
-            BridgeVlanTable.Delete(host.Socket, portIndex, DefaultVlan);
+            host.BridgeVlans.Delete(portIndex, DefaultVlan);
         }
     }
 }

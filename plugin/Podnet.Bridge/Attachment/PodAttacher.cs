@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using Podnet.Bridge.Configuration;
 using Podnet.Bridge.Firewall;
 using Podnet.Bridge.Ipam;
@@ -19,9 +18,10 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
 
     public CniResult Attach()
     {
-        using SafeHandle podNamespace = PodNamespace.Open(request.Netns);
+        // The pod's namespace is opened once here and handed to every step that works inside it.
+        using NetworkNamespace podNamespace = PodNamespace.Open(request.Netns);
         using Rtnetlink host = Rtnetlink.Open();
-        using Rtnetlink pod = Rtnetlink.OpenIn(request.Netns);
+        using Rtnetlink pod = Rtnetlink.OpenIn(podNamespace);
         var rollback = new RollbackStack();
         try
         {
@@ -39,21 +39,21 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             rollback.Push("IP allocation", () => PodAddressing.Release(request, settings));
 
             LinkMessage bridge = BridgeDevice.Ensure(host, settings, existingBridge);
-            (LinkMessage hostVeth, LinkMessage container) = CreateVeth(host, pod, podNamespace, rollback);
+            (LinkMessage hostVeth, LinkMessage container) = CreateVeth(host, pod, rollback);
             using LinkWatcher watcher = host.WatchLinks();
             ConfigureHostPort(host, bridge, hostVeth);
-            host.Links.SetUp(hostVeth.Header.Index);
+            host.Links.SetUp(hostVeth.Index);
             List<CniRoute> routes = ConfigureContainer(pod, container, ipam);
             LinkMessage hostUp = settings.DisableContainerInterface
-                ? watcher.WaitFor(hostVeth.Header.Index, l => (l.Header.Flags & InterfaceFlags.Up) != 0, LinkUpTimeout)
-                : watcher.WaitUntilUp(hostVeth.Header.Index, LinkUpTimeout);
+                ? watcher.WaitFor(hostVeth.Index, l => l.IsUp, LinkUpTimeout)
+                : watcher.WaitUntilUp(hostVeth.Index, LinkUpTimeout);
 
             LinkMessage? vlanGateway = settings.IsGateway ? ConfigureGateway(host, bridge, ipam, rollback) : null;
 
             PodFirewall.Apply(settings, request, hostUp, container, ipam, rollback);
 
             // The bridge's MAC can change as ports join, so read it now; the container's was fixed at creation.
-            CniResult result = BuildResult(host.Links.Get(bridge.Header.Index), hostUp, container, vlanGateway, ipam, routes);
+            CniResult result = BuildResult(host.Links.Get(bridge.Index), hostUp, container, vlanGateway, ipam, routes);
             rollback.Commit();
             return result;
         }
@@ -74,7 +74,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         }
     }
 
-    private (LinkMessage Host, LinkMessage Container) CreateVeth(Rtnetlink host, Rtnetlink pod, SafeHandle podNamespace, RollbackStack rollback)
+    private (LinkMessage Host, LinkMessage Container) CreateVeth(Rtnetlink host, Rtnetlink pod, RollbackStack rollback)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -83,7 +83,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             {
                 host.Links.CreateVethPair(new VethPair(hostName, request.InterfaceName)
                 {
-                    PeerNamespace = podNamespace,
+                    PeerNamespace = pod.Namespace,
                     Mtu = settings.Mtu,
                     PeerAddress = settings.ContainerMac,
                 });
@@ -110,8 +110,8 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
 
     private void ConfigureHostPort(Rtnetlink host, LinkMessage bridge, LinkMessage hostVeth)
     {
-        int index = hostVeth.Header.Index;
-        host.Links.SetMaster(index, bridge.Header.Index);
+        int index = hostVeth.Index;
+        host.Links.SetMaster(index, bridge.Index);
         if (settings.HairpinMode || settings.PortIsolation)
         {
             host.Links.SetBridgePort(
@@ -128,12 +128,12 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
 
     private List<CniRoute> ConfigureContainer(Rtnetlink pod, LinkMessage container, IpamOutcome ipam)
     {
-        int index = container.Header.Index;
+        int index = container.Index;
         bool hasIPv6 = ipam.Addresses.Any(a => a.Address.IsIPv6);
         if (hasIPv6 && !settings.EnableDad)
         {
             string key = Sysctl.InterfaceKey("ipv6", request.InterfaceName, "accept_dad");
-            PodNamespace.Run(request.Netns, () => Sysctl.TryWrite(key, "0"));
+            pod.Namespace!.Run(() => Sysctl.TryWrite(key, "0"));
         }
 
         foreach (AssignedAddress assigned in ipam.Addresses)
@@ -185,7 +185,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         LinkMessage? vlanGateway = settings.VlanGatewayName is not null && ipam.Addresses.Any(a => a.Gateway is not null)
             ? VlanGatewayPort.Ensure(host, bridge, settings, rollback)
             : null;
-        int index = (vlanGateway ?? bridge).Header.Index;
+        int index = (vlanGateway ?? bridge).Index;
         foreach (AssignedAddress assigned in ipam.Addresses.Where(a => a.Gateway is not null))
         {
             var gateway = new InterfaceAddress(assigned.Gateway!, assigned.Address.PrefixLength);

@@ -21,9 +21,12 @@ internal sealed class PodDetacher(CniRequest request, BridgeSettings settings)
         Attempt(failures, "release IP", () => PodAddressing.Release(request, settings));
         Attempt(failures, "remove firewall rules", () => PodFirewall.Remove(settings, request));
 
-        if (PodNamespace.Exists(request.Netns))
+        using (NetworkNamespace? podNamespace = PodNamespace.TryOpen(request.Netns))
         {
-            Attempt(failures, "delete container interface", DeleteContainerInterface);
+            if (podNamespace is not null)
+            {
+                Attempt(failures, "delete container interface", () => DeleteContainerInterface(podNamespace));
+            }
         }
 
         if (failures.Count > 0)
@@ -32,16 +35,16 @@ internal sealed class PodDetacher(CniRequest request, BridgeSettings settings)
         }
     }
 
-    private void DeleteContainerInterface()
+    private void DeleteContainerInterface(NetworkNamespace podNamespace)
     {
         Rtnetlink pod;
         try
         {
-            pod = Rtnetlink.OpenIn(request.Netns);
+            pod = Rtnetlink.OpenIn(podNamespace);
         }
         catch (NetworkNamespaceException)
         {
-            // The namespace went away meanwhile, and with it the interface.
+            // The namespace cannot be entered any more, and with it the interface is out of reach.
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Podnet.Cni;
 using Podnet.Netlink;
 
@@ -7,11 +6,15 @@ namespace Podnet.Bridge.Attachment;
 /// <summary>The pod's network namespace, named by <c>CNI_NETNS</c>; a path that is not one is a CNI error.</summary>
 internal static class PodNamespace
 {
-    public static SafeHandle Open(string path)
+    /// <summary>
+    /// Opens the namespace once; ADD and CHECK pass the handle to everything that works inside it (the rtnetlink
+    /// connection, the veth peer, sysctl writes), so the path is not opened again.
+    /// </summary>
+    public static NetworkNamespace Open(string path)
     {
         try
         {
-            return NetworkNamespace.OpenFile(path);
+            return NetworkNamespace.Open(path);
         }
         catch (NetworkNamespaceException e)
         {
@@ -19,31 +22,21 @@ internal static class PodNamespace
         }
     }
 
-    /// <summary>Whether <paramref name="path"/> still names a network namespace (DEL tolerates a missing one).</summary>
-    public static bool Exists(string path)
+    /// <summary>The namespace at <paramref name="path"/>, or null when it is gone or not one (DEL tolerates a missing one).</summary>
+    public static NetworkNamespace? TryOpen(string path)
     {
         if (string.IsNullOrEmpty(path))
         {
-            return false;
+            return null;
         }
 
         try
         {
-            using SafeHandle handle = NetworkNamespace.OpenFile(path);
-            return true;
+            return NetworkNamespace.Open(path);
         }
         catch (NetworkNamespaceException)
         {
-            return false;
+            return null;
         }
     }
-
-    /// <summary>Validates that <paramref name="path"/> is a network namespace and returns it.</summary>
-    public static string ExistingPath(string path)
-    {
-        using SafeHandle handle = Open(path);
-        return path;
-    }
-
-    public static void Run(string path, Action action) => NetworkNamespace.RunInNamespace(path, action);
 }

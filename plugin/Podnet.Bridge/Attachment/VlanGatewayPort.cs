@@ -33,11 +33,11 @@ internal static class VlanGatewayPort
         }
 
         rollback.Push($"VLAN gateway {name}", () => host.Links.DeleteIfExists(name));
-        int peerIndex = host.Links.Get(peer).Header.Index;
-        host.Links.SetMaster(peerIndex, bridge.Header.Index);
+        int peerIndex = host.Links.Get(peer).Index;
+        host.Links.SetMaster(peerIndex, bridge.Index);
         BridgeVlans.ConfigureGatewayPort(host, peerIndex, settings);
         host.Links.SetUp(peerIndex);
-        host.Links.SetUp(host.Links.Get(name).Header.Index);
+        host.Links.SetUp(host.Links.Get(name).Index);
         return host.Links.Get(name);
     }
 }

@@ -17,10 +17,10 @@ public sealed class ConnectedRoutes
     public ConnectedRoutes(IEnumerable<RouteMessage> mainTable)
     {
         var byLength = new SortedDictionary<int, Dictionary<IPAddress, RouteMessage>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
-        foreach (RouteMessage route in mainTable.Where(r => r.Header.Type == RouteType.Unicast))
+        foreach (RouteMessage route in mainTable.Where(r => r.Type == RouteType.Unicast))
         {
-            int length = route.Header.DestinationLength;
-            IPAddress network = route.Destination ?? (route.Header.Family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any);
+            int length = route.DestinationLength;
+            IPAddress network = route.Destination ?? (route.Family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any);
             if (!byLength.TryGetValue(length, out Dictionary<IPAddress, RouteMessage>? routes))
             {
                 byLength[length] = routes = [];

@@ -30,10 +30,10 @@ internal sealed class NodeNamespace : IDisposable
             created.BringLoopbackUp();
             using Rtnetlink netlink = Rtnetlink.OpenIn(created.Path);
             netlink.Links.CreateVethPair(new VethPair("eth0", "eth0p"));
-            int eth0 = netlink.Links.Get("eth0").Header.Index;
+            int eth0 = netlink.Links.Get("eth0").Index;
             netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(ipv4), 16));
             netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(ipv6), 64), AddressFlags.NoDad);
-            netlink.Links.SetUp(netlink.Links.Get("eth0p").Header.Index);
+            netlink.Links.SetUp(netlink.Links.Get("eth0p").Index);
             netlink.Links.SetUp(eth0);
             return new NodeNamespace(created);
         }

@@ -28,7 +28,7 @@ internal sealed class SegmentCluster : IDisposable
             NetworkNamespace segment = Create("seg");
             using Rtnetlink netlink = Rtnetlink.OpenIn(segment.Path);
             netlink.Links.CreateBridge(Bridge);
-            netlink.Links.SetUp(netlink.Links.Get(Bridge).Header.Index);
+            netlink.Links.SetUp(netlink.Links.Get(Bridge).Index);
             Segment = segment;
         }
         catch
@@ -47,18 +47,17 @@ internal sealed class SegmentCluster : IDisposable
     {
         NetworkNamespace host = Create(name);
         host.BringLoopbackUp();
-        using (Rtnetlink segment = Rtnetlink.OpenIn(Segment.Path))
-        using (System.Runtime.InteropServices.SafeHandle hostFile = NetworkNamespace.OpenFile(host.Path))
+        using (Rtnetlink segment = Rtnetlink.OpenIn(Segment))
         {
             string port = $"s-{name}";
-            segment.Links.CreateVethPair(new VethPair(port, "eth0") { PeerNamespace = hostFile });
-            int index = segment.Links.Get(port).Header.Index;
-            segment.Links.SetMaster(index, segment.Links.Get(Bridge).Header.Index);
+            segment.Links.CreateVethPair(new VethPair(port, "eth0") { PeerNamespace = host });
+            int index = segment.Links.Get(port).Index;
+            segment.Links.SetMaster(index, segment.Links.Get(Bridge).Index);
             segment.Links.SetUp(index);
         }
 
-        using Rtnetlink netlink = Rtnetlink.OpenIn(host.Path);
-        int eth0 = netlink.Links.Get("eth0").Header.Index;
+        using Rtnetlink netlink = Rtnetlink.OpenIn(host);
+        int eth0 = netlink.Links.Get("eth0").Index;
         netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(ipv4), 16));
         netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(ipv6), 64), AddressFlags.NoDad);
         netlink.Links.SetUp(eth0);

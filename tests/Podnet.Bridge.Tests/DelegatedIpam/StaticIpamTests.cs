@@ -38,7 +38,7 @@ public sealed class StaticIpamTests
             NamespaceInspector.Addresses(node.Node.Path, node.Node.BridgeName, RouteAddressFamily.Inet));
         RouteMessage route = Assert.Single(
             NamespaceInspector.Routes(pod.Path, RouteAddressFamily.Inet),
-            r => r.Header.DestinationLength == 24 && IPAddress.Parse("198.51.100.0").Equals(r.Destination));
+            r => r.DestinationLength == 24 && IPAddress.Parse("198.51.100.0").Equals(r.Destination));
         Assert.Equal(IPAddress.Parse("10.68.0.1"), route.Gateway);
 
         node.Check(pod, config, result).EnsureSuccess();

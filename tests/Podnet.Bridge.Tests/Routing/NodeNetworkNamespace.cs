@@ -38,8 +38,8 @@ public sealed class NodeNetworkNamespace : IDisposable
             created.BringLoopbackUp();
             using Rtnetlink netlink = Rtnetlink.OpenIn(created.Path);
             netlink.Links.CreateVethPair(new VethPair("eth0", "eth0p"));
-            int eth0 = netlink.Links.Get("eth0").Header.Index;
-            int peer = netlink.Links.Get("eth0p").Header.Index;
+            int eth0 = netlink.Links.Get("eth0").Index;
+            int peer = netlink.Links.Get("eth0p").Index;
             netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(NodeIpv4), 20));
             netlink.Addresses.Add(eth0, new InterfaceAddress(IPAddress.Parse(NodeIpv6), 64), AddressFlags.NoDad);
             netlink.Links.SetUp(peer);
@@ -61,7 +61,7 @@ public sealed class NodeNetworkNamespace : IDisposable
     private static void AwaitLinkLocalRoutes(Rtnetlink netlink)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (netlink.Routes.List(RouteAddressFamily.Inet6).Count(r => r.Header.DestinationLength == 64 && r.Destination?.IsIPv6LinkLocal == true) < 2)
+        while (netlink.Routes.List(RouteAddressFamily.Inet6).Count(r => r.DestinationLength == 64 && r.Destination?.IsIPv6LinkLocal == true) < 2)
         {
             if (DateTime.UtcNow > deadline)
             {

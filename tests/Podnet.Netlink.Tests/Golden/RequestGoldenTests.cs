@@ -88,7 +88,7 @@ public sealed class RequestGoldenTests
         NetlinkCapture golden = NetlinkCapture.Load("bridge-vlan-add");
 
         byte[] ours = RequestRecorder.Record(rt =>
-            BridgeVlanTable.Add(rt.Socket, V0Index, 100, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged));
+            rt.BridgeVlans.Add(V0Index, 100, BridgeVlanFlags.Pvid | BridgeVlanFlags.Untagged));
 
         NetlinkCapture.ClearNestedFlag(ours, FirstAttribute); // IFLA_AF_SPEC
         Assert.Equal(Convert.ToHexString(golden.Datagram), Convert.ToHexString(ours));
@@ -99,7 +99,7 @@ public sealed class RequestGoldenTests
     {
         NetlinkCapture golden = NetlinkCapture.Load("bridge-vlan-del");
 
-        byte[] ours = RequestRecorder.Record(rt => BridgeVlanTable.Delete(rt.Socket, V0Index, 100));
+        byte[] ours = RequestRecorder.Record(rt => rt.BridgeVlans.Delete(V0Index, 100));
 
         NetlinkCapture.ClearNestedFlag(ours, FirstAttribute); // IFLA_AF_SPEC
         Assert.Equal(Convert.ToHexString(golden.Datagram), Convert.ToHexString(ours));

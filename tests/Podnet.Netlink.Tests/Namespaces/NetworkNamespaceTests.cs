@@ -1,3 +1,4 @@
+using Podnet.Netlink.Route;
 using Podnet.Netlink.Tests.Infrastructure;
 
 namespace Podnet.Netlink.Tests.Namespaces;
@@ -161,14 +162,46 @@ public sealed class NetworkNamespaceTests
     }
 
     [Fact]
-    public void OpenFile_gives_a_descriptor_of_the_namespace()
+    public void Open_holds_a_descriptor_of_the_namespace_and_disposing_it_keeps_the_namespace()
     {
         using var ns = TestNamespace.Create();
-        using System.Runtime.InteropServices.SafeHandle handle = NetworkNamespace.OpenFile(ns.Path);
-        Assert.False(handle.IsInvalid);
-        string fdPath = $"/proc/{Environment.ProcessId}/fd/{handle.DangerousGetHandle()}";
-        Assert.Equal(ns.Inode(), IpCommand.Execute("stat", "-L", "-c", "%i", fdPath).Output.Trim());
-        Assert.Throws<NetworkNamespaceException>(() => NetworkNamespace.OpenFile("/proc/self/ns/uts"));
+        string fdPath;
+        using (NetworkNamespace opened = NetworkNamespace.Open(ns.Path))
+        {
+            Assert.Equal(ns.Name, opened.Name);
+            Assert.False(opened.Handle.IsInvalid);
+            fdPath = $"/proc/{Environment.ProcessId}/fd/{opened.Handle.Fd}";
+            Assert.Equal(ns.Inode(), IpCommand.Execute("stat", "-L", "-c", "%i", fdPath).Output.Trim());
+        }
+
+        Assert.True(NetworkNamespace.Exists(ns.Name), "disposing an opened namespace deleted it");
+        Assert.Throws<NetworkNamespaceException>(() => NetworkNamespace.Open("/proc/self/ns/uts"));
+    }
+
+    [Fact]
+    public void An_open_namespace_works_by_its_descriptor_after_its_path_is_gone()
+    {
+        // Everything that takes a NetworkNamespace (Rtnetlink.OpenIn, WatchLinks, VethPair.PeerNamespace, Run) must
+        // use the descriptor opened once, never the path again: with the path removed, a reopen would fail.
+        using var host = TestNamespace.Create();
+        string name = NetworkNamespace.CreateUniqueName("pn-t-");
+        using NetworkNamespace created = NetworkNamespace.Create(name);
+        using NetworkNamespace pod = NetworkNamespace.Open(created.Path);
+        NetworkNamespace.Delete(name);
+        Assert.False(File.Exists(pod.Path));
+
+        using Rtnetlink hostLinks = Rtnetlink.OpenIn(host.Namespace);
+        hostLinks.Links.CreateVethPair(new VethPair("pnh0", "pnp0") { PeerNamespace = pod });
+        using Rtnetlink podLinks = Rtnetlink.OpenIn(pod);
+        LinkMessage peer = podLinks.Links.Get("pnp0");
+        using (LinkWatcher watcher = podLinks.WatchLinks())
+        {
+            podLinks.Links.SetUp(peer.Index);
+            Assert.True(watcher.WaitFor(peer.Index, l => l.IsUp, TimeSpan.FromSeconds(5)).IsUp);
+        }
+
+        Assert.True(pod.Run(() => Directory.Exists("/proc/sys/net/ipv4/conf/pnp0")), "Run did not enter the namespace");
+        Assert.Null(hostLinks.Links.Find("pnp0"));
     }
 
     [Fact]

@@ -45,20 +45,17 @@ public sealed class MacSpoofCheckPacketTests
         if (hostLinks.Links.Find("pnbr0") is null)
         {
             hostLinks.Links.CreateBridge("pnbr0");
-            hostLinks.Links.SetUp(hostLinks.Links.Get("pnbr0").Header.Index);
+            hostLinks.Links.SetUp(hostLinks.Links.Get("pnbr0").Index);
         }
 
-        using (var podNamespace = NamespaceFile.OpenNetwork(pod.Path))
-        {
-            hostLinks.Links.CreateVethPair(new VethPair(hostEnd, "eth0") { PeerNamespace = podNamespace, PeerAddress = podMac });
-        }
+        hostLinks.Links.CreateVethPair(new VethPair(hostEnd, "eth0") { PeerNamespace = pod.Namespace, PeerAddress = podMac });
 
-        int port = hostLinks.Links.Get(hostEnd).Header.Index;
-        hostLinks.Links.SetMaster(port, hostLinks.Links.Get("pnbr0").Header.Index);
+        int port = hostLinks.Links.Get(hostEnd).Index;
+        hostLinks.Links.SetMaster(port, hostLinks.Links.Get("pnbr0").Index);
         hostLinks.Links.SetUp(port);
 
         using Rtnetlink podLinks = Rtnetlink.OpenIn(pod.Path);
-        int eth0 = podLinks.Links.Get("eth0").Header.Index;
+        int eth0 = podLinks.Links.Get("eth0").Index;
         podLinks.Addresses.Add(eth0, InterfaceAddress.Parse(podAddress + "/24"));
         podLinks.Links.SetUp(eth0);
     }

@@ -14,7 +14,7 @@ public sealed class AddressTableKernelTests
         using var ns = TestNamespace.Create();
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateBridge("pnbr0");
-        int index = rt.Links.Get("pnbr0").Header.Index;
+        int index = rt.Links.Get("pnbr0").Index;
         InterfaceAddress v4 = InterfaceAddress.Parse("10.244.1.5/24");
         InterfaceAddress v6 = InterfaceAddress.Parse("fd00:244::5/64");
 
@@ -29,7 +29,7 @@ public sealed class AddressTableKernelTests
         List<InterfaceAddress> ours = rt.Addresses.ListOf(index);
         Assert.Contains(v4, ours);
         Assert.Contains(v6, ours);
-        Assert.All(rt.Addresses.List(RouteAddressFamily.Inet6), a => Assert.Equal(RouteAddressFamily.Inet6, a.Header.Family));
+        Assert.All(rt.Addresses.List(RouteAddressFamily.Inet6), a => Assert.Equal(RouteAddressFamily.Inet6, a.Family));
 
         rt.Addresses.Delete(index, v4);
         rt.Addresses.Delete(index, v6);
@@ -44,7 +44,7 @@ public sealed class AddressTableKernelTests
         using var ns = TestNamespace.Create();
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateBridge("pnbr0");
-        int index = rt.Links.Get("pnbr0").Header.Index;
+        int index = rt.Links.Get("pnbr0").Index;
         InterfaceAddress v4 = InterfaceAddress.Parse("10.244.1.5/24");
         rt.Addresses.Add(index, v4);
 

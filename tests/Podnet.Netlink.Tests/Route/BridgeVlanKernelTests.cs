@@ -14,13 +14,13 @@ public sealed class BridgeVlanKernelTests
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateBridge("pnbr0");
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int port = rt.Links.Get("pnv0").Header.Index;
-        rt.Links.SetMaster(port, rt.Links.Get("pnbr0").Header.Index);
+        int port = rt.Links.Get("pnv0").Index;
+        rt.Links.SetMaster(port, rt.Links.Get("pnbr0").Index);
 
         NetlinkException? unsupported = null;
         try
         {
-            BridgeVlanTable.Add(rt.Socket, port, 100, BridgeVlanInfo.Pvid | BridgeVlanInfo.Untagged);
+            rt.BridgeVlans.Add(port, 100, BridgeVlanFlags.Pvid | BridgeVlanFlags.Untagged);
         }
         catch (NetlinkException e) when (e.ErrnoName == "EOPNOTSUPP")
         {
@@ -39,7 +39,7 @@ public sealed class BridgeVlanKernelTests
 
         JsonElement port100 = Vlans(ns, "pnv0").Single(v => v.GetProperty("vlan").GetInt32() == 100);
         List<string?> flags = [.. port100.GetProperty("flags").EnumerateArray().Select(f => f.GetString())];
-        BridgeVlanTable.Delete(rt.Socket, port, 100);
+        rt.BridgeVlans.Delete(port, 100);
 
         Assert.Contains("PVID", flags);
         Assert.Contains("Egress Untagged", flags);

@@ -15,11 +15,11 @@ public sealed class LinkTableKernelTests
         rt.Links.CreateBridge("pnbr0");
 
         LinkMessage byName = rt.Links.Get("pnbr0");
-        LinkMessage byIndex = rt.Links.Get(byName.Header.Index);
+        LinkMessage byIndex = rt.Links.Get(byName.Index);
         List<LinkMessage> all = rt.Links.List();
 
         JsonElement ip = IprouteJson.Link(ns, "pnbr0");
-        Assert.Equal(ip.GetProperty("ifindex").GetInt32(), byName.Header.Index);
+        Assert.Equal(ip.GetProperty("ifindex").GetInt32(), byName.Index);
         Assert.Equal("pnbr0", byIndex.Name);
         Assert.Equal(ip.GetProperty("address").GetString(), byIndex.Address.ToString());
         Assert.Equal(
@@ -50,7 +50,7 @@ public sealed class LinkTableKernelTests
         using var ns = TestNamespace.Create();
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateBridge("pnbr0");
-        int index = rt.Links.Get("pnbr0").Header.Index;
+        int index = rt.Links.Get("pnbr0").Index;
 
         rt.Links.SetUp(index);
         bool upAfterSetUp = Flags(ns, "pnbr0").Contains("UP");
@@ -58,7 +58,7 @@ public sealed class LinkTableKernelTests
 
         Assert.True(upAfterSetUp);
         Assert.DoesNotContain("UP", Flags(ns, "pnbr0"));
-        Assert.Equal(InterfaceFlags.None, rt.Links.Get(index).Header.Flags & InterfaceFlags.Up);
+        Assert.False(rt.Links.Get(index).IsUp);
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public sealed class LinkTableKernelTests
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateBridge("pnbr0");
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int bridge = rt.Links.Get("pnbr0").Header.Index;
-        int port = rt.Links.Get("pnv0").Header.Index;
+        int bridge = rt.Links.Get("pnbr0").Index;
+        int port = rt.Links.Get("pnv0").Index;
         MacAddress mac = MacAddress.Parse("02:50:4e:00:00:01");
 
         rt.Links.SetMaster(port, bridge);
@@ -100,8 +100,8 @@ public sealed class LinkTableKernelTests
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateBridge("pnbr0");
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int port = rt.Links.Get("pnv0").Header.Index;
-        rt.Links.SetMaster(port, rt.Links.Get("pnbr0").Header.Index);
+        int port = rt.Links.Get("pnv0").Index;
+        rt.Links.SetMaster(port, rt.Links.Get("pnbr0").Index);
 
         rt.Links.SetBridgePort(port, hairpin: true, isolated: true);
         JsonElement on = PortData(ns, "pnv0");
@@ -125,7 +125,7 @@ public sealed class LinkTableKernelTests
         rt.Links.CreateBridge("pnbr0");
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
 
-        rt.Links.Delete(rt.Links.Get("pnbr0").Header.Index);
+        rt.Links.Delete(rt.Links.Get("pnbr0").Index);
         bool deleted = rt.Links.DeleteIfExists("pnv0");
         bool deletedAgain = rt.Links.DeleteIfExists("pnv0");
 

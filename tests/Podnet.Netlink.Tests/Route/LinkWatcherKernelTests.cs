@@ -12,16 +12,16 @@ public sealed class LinkWatcherKernelTests
         using var ns = TestNamespace.Create();
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int end = rt.Links.Get("pnv0").Header.Index;
-        int peer = rt.Links.Get("pnv1").Header.Index;
+        int end = rt.Links.Get("pnv0").Index;
+        int peer = rt.Links.Get("pnv1").Index;
         using LinkWatcher watcher = rt.WatchLinks();
 
         rt.Links.SetUp(end);
         rt.Links.SetUp(peer);
         LinkMessage up = watcher.WaitUntilUp(end, TimeSpan.FromSeconds(20));
 
-        Assert.Equal(end, up.Header.Index);
-        Assert.True((up.Header.Flags & InterfaceFlags.Running) != 0 || up.OperationalState == OperationalState.Up);
+        Assert.Equal(end, up.Index);
+        Assert.True(up.IsRunning);
         Assert.Contains("LOWER_UP", IprouteJson.Link(ns, "pnv0").GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
     }
 

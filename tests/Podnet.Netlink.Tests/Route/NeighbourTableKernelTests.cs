@@ -14,7 +14,7 @@ public sealed class NeighbourTableKernelTests
         using var ns = TestNamespace.Create();
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int index = rt.Links.Get("pnv0").Header.Index;
+        int index = rt.Links.Get("pnv0").Index;
         rt.Links.SetUp(index);
         MacAddress mac = MacAddress.Parse("02:50:4e:00:00:09");
 
@@ -28,8 +28,8 @@ public sealed class NeighbourTableKernelTests
         List<NeighbourMessage> ours = rt.Neighbours.List(RouteAddressFamily.Unspecified, index);
         NeighbourMessage entry = Assert.Single(ours, n => Equals(n.Destination, IPAddress.Parse("10.244.1.9")));
         Assert.Equal(mac, entry.LinkLayerAddress);
-        Assert.Equal(NeighbourState.Permanent, entry.Header.State);
-        Assert.Equal(index, entry.Header.Index);
+        Assert.Equal(NeighbourState.Permanent, entry.State);
+        Assert.Equal(index, entry.InterfaceIndex);
         Assert.Contains(rt.Neighbours.List(RouteAddressFamily.Inet6, index), n => Equals(n.Destination, IPAddress.Parse("fd00:244::9")));
 
         rt.Neighbours.Delete(index, IPAddress.Parse("10.244.1.9"));

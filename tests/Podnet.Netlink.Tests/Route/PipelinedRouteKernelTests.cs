@@ -13,8 +13,8 @@ public sealed class PipelinedRouteKernelTests
         using var ns = TestNamespace.Create();
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int index = rt.Links.Get("pnv0").Header.Index;
-        rt.Links.SetUp(rt.Links.Get("pnv1").Header.Index);
+        int index = rt.Links.Get("pnv0").Index;
+        rt.Links.SetUp(rt.Links.Get("pnv1").Index);
         rt.Links.SetUp(index);
         rt.Addresses.Add(index, InterfaceAddress.Parse("10.0.0.1/16"), AddressFlags.NoDad);
 
@@ -36,7 +36,7 @@ public sealed class PipelinedRouteKernelTests
         Assert.Equal(2000, results.Length);
         Assert.Equal([7, 1500], results.Select((r, i) => (r, i)).Where(x => x.r is not null).Select(x => x.i));
         Assert.All(results.Where(r => r is not null), r => Assert.Equal("ENETUNREACH", r!.ErrnoName));
-        List<RouteMessage> installed = [.. rt.Routes.List(RouteAddressFamily.Inet).Where(r => r.Header.Protocol == 98)];
+        List<RouteMessage> installed = [.. rt.Routes.List(RouteAddressFamily.Inet).Where(r => r.Protocol == 98)];
         Assert.Equal(1998, installed.Count);
         Assert.Equal(1998, IprouteJson.Ip(ns, "route", "show", "proto", "98").GetArrayLength());
 
@@ -44,7 +44,7 @@ public sealed class PipelinedRouteKernelTests
         routes.RemoveAt(1500);
         routes.RemoveAt(7);
         Assert.All(rt.Routes.ReplaceMany(routes), Assert.Null);
-        Assert.Equal(1998, rt.Routes.List(RouteAddressFamily.Inet).Count(r => r.Header.Protocol == 98));
+        Assert.Equal(1998, rt.Routes.List(RouteAddressFamily.Inet).Count(r => r.Protocol == 98));
     }
 
     [Fact]

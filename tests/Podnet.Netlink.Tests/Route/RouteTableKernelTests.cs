@@ -31,7 +31,7 @@ public sealed class RouteTableKernelTests
         Assert.Equal("static", ip.GetProperty("protocol").GetString());
         Assert.Equal(100, ip.GetProperty("metric").GetInt32());
         RouteMessage ours = Assert.Single(rt.Routes.List(RouteAddressFamily.Inet), r => Equals(r.Destination, IPAddress.Parse("10.245.0.0")));
-        Assert.Equal(16, ours.Header.DestinationLength);
+        Assert.Equal(16, ours.DestinationLength);
         Assert.Equal(IPAddress.Parse("10.244.1.1"), ours.Gateway);
         Assert.Equal(index, ours.OutputInterface);
         Assert.Equal(100u, ours.Priority);
@@ -80,8 +80,8 @@ public sealed class RouteTableKernelTests
         Assert.Equal("77", ip.GetProperty("protocol").GetString());
         RouteMessage ours = Assert.Single(listed);
         Assert.Equal(1000u, ours.Table);
-        Assert.Equal(RouteScope.Link, ours.Header.Scope);
-        Assert.Equal(PrivateProtocol, ours.Header.Protocol);
+        Assert.Equal(RouteScope.Link, ours.Scope);
+        Assert.Equal(PrivateProtocol, ours.Protocol);
         Assert.DoesNotContain(main, r => Equals(r.Destination, IPAddress.Parse("10.246.0.0")));
         Assert.Empty(IprouteJson.Ip(ns, "route", "show", "table", "1000").EnumerateArray());
     }
@@ -141,8 +141,8 @@ public sealed class RouteTableKernelTests
     private static int UpLinkWithAddress(Rtnetlink rt, string address)
     {
         rt.Links.CreateVethPair(new VethPair("pnv0", "pnv1"));
-        int index = rt.Links.Get("pnv0").Header.Index;
-        rt.Links.SetUp(rt.Links.Get("pnv1").Header.Index);
+        int index = rt.Links.Get("pnv0").Index;
+        rt.Links.SetUp(rt.Links.Get("pnv1").Index);
         rt.Links.SetUp(index);
         rt.Addresses.Add(index, InterfaceAddress.Parse(address), AddressFlags.NoDad);
         return index;

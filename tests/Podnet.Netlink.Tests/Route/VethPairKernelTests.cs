@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Tests.Infrastructure;
 
@@ -17,9 +16,9 @@ public sealed class VethPairKernelTests
         using Rtnetlink rt = Rtnetlink.OpenIn(host.Path);
         using NetlinkSocket hostEvents = host.OpenSocket();
         hostEvents.Subscribe(LinkGroup);
-        using SafeHandle podHandle = NetworkNamespace.OpenFile(pod.Path);
+        using NetworkNamespace podNamespace = NetworkNamespace.Open(pod.Path);
 
-        rt.Links.CreateVethPair(new VethPair("pnh0", "pnp0") { PeerNamespace = podHandle, Mtu = 1400 });
+        rt.Links.CreateVethPair(new VethPair("pnh0", "pnp0") { PeerNamespace = podNamespace, Mtu = 1400 });
 
         // Every RTM_NEWLINK the host namespace announced while the pair was created: the kernel queues them before
         // it ACKs the request, so they are all readable now.
@@ -48,7 +47,7 @@ public sealed class VethPairKernelTests
 
         LinkMessage end = rt.Links.Get("pnv0");
         LinkMessage peer = rt.Links.Get("pnv1");
-        Assert.Equal(peer.Header.Index, end.Link);
+        Assert.Equal(peer.Index, end.Link);
         Assert.Equal(peerMac, peer.Address);
         Assert.Equal("pnv1", IprouteJson.Link(ns, "pnv0").GetProperty("link").GetString());
     }

@@ -45,7 +45,7 @@ internal sealed class SimulatedCluster : IDisposable
             SegmentNamespace = CreateNamespace("segment");
             using Rtnetlink seg = Rtnetlink.OpenIn(NetworkNamespace.GetPath(SegmentNamespace));
             seg.Links.CreateBridge(SegmentBridge);
-            seg.Links.SetUp(seg.Links.Get(SegmentBridge).Header.Index);
+            seg.Links.SetUp(seg.Links.Get(SegmentBridge).Index);
         }
         catch
         {
@@ -395,16 +395,16 @@ internal sealed class SimulatedCluster : IDisposable
         }
 
         using (Rtnetlink seg = Rtnetlink.OpenIn(NetworkNamespace.GetPath(SegmentNamespace)))
-        using (System.Runtime.InteropServices.SafeHandle peer = NetworkNamespace.OpenFile(netnsPath))
+        using (NetworkNamespace peer = NetworkNamespace.Open(netnsPath))
         {
             seg.Links.CreateVethPair(new VethPair(port, "eth0") { PeerNamespace = peer });
-            int portIndex = seg.Links.Get(port).Header.Index;
-            seg.Links.SetMaster(portIndex, seg.Links.Get(SegmentBridge).Header.Index);
+            int portIndex = seg.Links.Get(port).Index;
+            seg.Links.SetMaster(portIndex, seg.Links.Get(SegmentBridge).Index);
             seg.Links.SetUp(portIndex);
         }
 
         using Rtnetlink host = Rtnetlink.OpenIn(netnsPath);
-        int eth0 = host.Links.Get("eth0").Header.Index;
+        int eth0 = host.Links.Get("eth0").Index;
         host.Addresses.Add(eth0, new InterfaceAddress(address, prefixLength));
         host.Links.SetUp(eth0);
         NetworkNamespace.BringLoopbackUp(netnsPath);

@@ -16,7 +16,7 @@ public static class NamespaceInspector
 
     /// <summary>The sorted names of every link in the namespace.</summary>
     public static List<string> LinkNames(string namespacePath) =>
-        [.. Links(namespacePath).Select(l => l.Name ?? $"#{l.Header.Index}").Order(StringComparer.Ordinal)];
+        [.. Links(namespacePath).Select(l => l.Name ?? $"#{l.Index}").Order(StringComparer.Ordinal)];
 
     /// <summary>The link named <paramref name="name"/>, or null.</summary>
     public static LinkMessage? Link(string namespacePath, string name)
@@ -34,7 +34,7 @@ public static class NamespaceInspector
     {
         using Rtnetlink rt = Rtnetlink.OpenIn(namespacePath);
         LinkMessage? link = rt.Links.Find(name);
-        return link is null ? [] : rt.Addresses.ListOf(link.Header.Index, family);
+        return link is null ? [] : rt.Addresses.ListOf(link.Index, family);
     }
 
     /// <summary>The main-table routes of one family.</summary>
@@ -46,7 +46,7 @@ public static class NamespaceInspector
 
     /// <summary>The default route of the family, or null.</summary>
     public static RouteMessage? DefaultRoute(string namespacePath, RouteAddressFamily family) =>
-        Routes(namespacePath, family).FirstOrDefault(r => r.Header.DestinationLength == 0 && r.Header.Type == RouteType.Unicast);
+        Routes(namespacePath, family).FirstOrDefault(r => r.DestinationLength == 0 && r.Type == RouteType.Unicast);
 
     /// <summary>Reads <c>/proc/sys/…</c> from a thread inside the namespace (the values are per namespace).</summary>
     public static string ReadSysctl(string namespacePath, string relativePath) =>

@@ -60,7 +60,7 @@ public sealed class BridgeOptionTests
         RouteMessage route = NamespaceInspector.DefaultRoute(pod.Path, RouteAddressFamily.Inet)
             ?? throw new Xunit.Sdk.XunitException("no default route in the pod");
         Assert.Equal(IPAddress.Parse("10.88.0.1"), route.Gateway);
-        Assert.Equal(NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Header.Index, route.OutputInterface);
+        Assert.Equal(NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Index, route.OutputInterface);
         Assert.Contains(new InterfaceAddress(IPAddress.Parse("10.88.0.1"), 24), NamespaceInspector.Addresses(node.Path, node.BridgeName, RouteAddressFamily.Inet));
         JsonNode defaultRoute = Assert.Single(result["routes"]!.AsArray(), r => r!["dst"].Text() == "0.0.0.0/0")!;
         Assert.Equal("10.88.0.1", defaultRoute["gw"].Text());
@@ -110,6 +110,6 @@ public sealed class BridgeOptionTests
         node.Add(node.CreatePod(), node.Config().With("promiscMode", true)).EnsureSuccess();
 
         Assert.Contains("PROMISC", Iproute2.IpLink(node.Name, node.BridgeName)["flags"]!.AsArray().Select(f => f.Text()));
-        Assert.True((NamespaceInspector.Link(node.Path, node.BridgeName)!.Header.Flags & InterfaceFlags.Promiscuous) != 0);
+        Assert.True(NamespaceInspector.Link(node.Path, node.BridgeName)!.IsPromiscuous);
     }
 }

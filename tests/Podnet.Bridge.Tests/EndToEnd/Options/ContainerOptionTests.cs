@@ -41,10 +41,10 @@ public sealed class ContainerOptionTests
         JsonObject result = node.Add(pod, node.Config().With("disableContainerInterface", true)).Result;
 
         LinkMessage container = NamespaceInspector.Link(pod.Path, pod.InterfaceName)!;
-        Assert.True((container.Header.Flags & InterfaceFlags.Up) == 0, "the container link is up");
+        Assert.False(container.IsUp, "the container link is up");
         Assert.DoesNotContain("UP", Iproute2.IpLink(pod.Name, pod.InterfaceName)["flags"]!.AsArray().Select(f => f.Text()));
         Assert.Equal(PodConnectivityTests.ResultAddress(result), NamespaceInspector.AddressOf(pod.Path, pod.InterfaceName));
-        Assert.True((NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.Header.Flags & InterfaceFlags.Up) != 0, "the host veth is down");
+        Assert.True(NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.IsUp, "the host veth is down");
     }
 
     [Theory]

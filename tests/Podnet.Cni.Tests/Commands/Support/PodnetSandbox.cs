@@ -100,6 +100,6 @@ internal sealed class PodnetSandbox : IDisposable
     private static string[] LinkNames(string netnsPath)
     {
         using Rtnetlink rtnetlink = Rtnetlink.OpenIn(netnsPath);
-        return [.. rtnetlink.Links.List().Select(l => $"{l.Header.Index}:{l.Name}").Order(StringComparer.Ordinal)];
+        return [.. rtnetlink.Links.List().Select(l => $"{l.Index}:{l.Name}").Order(StringComparer.Ordinal)];
     }
 }

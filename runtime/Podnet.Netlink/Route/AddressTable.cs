@@ -42,9 +42,7 @@ public sealed class AddressTable
 
     /// <summary>Addresses of link <paramref name="index"/> as address/prefix pairs.</summary>
     public List<InterfaceAddress> ListOf(int index, RouteAddressFamily family = RouteAddressFamily.Unspecified) =>
-        [.. List(family, index)
-            .Where(m => m.Header.Index == index)
-            .Select(m => new InterfaceAddress(m.Local ?? m.Address ?? IPAddress.None, m.Header.PrefixLength))];
+        [.. List(family, index).Where(m => m.InterfaceIndex == index).Select(m => m.InterfaceAddress)];
 
     private static AddressMessage Build(int index, InterfaceAddress address) => new()
     {

@@ -72,7 +72,7 @@ public sealed class RouteTable
             Table = table > 0 ? table : null,
         };
         List<RouteMessage> routes = _socket.DumpWithRetry(RouteMessageType.GetRoute, request);
-        return table == 0 ? routes : [.. routes.Where(r => (r.Table ?? r.Header.Table) == table)];
+        return table == 0 ? routes : [.. routes.Where(r => r.TableId == table)];
     }
 
     /// <summary>The route the kernel would use to reach <paramref name="destination"/> (<c>ip route get</c>).</summary>

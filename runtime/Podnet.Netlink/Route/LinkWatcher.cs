@@ -46,7 +46,7 @@ public sealed class LinkWatcher : IDisposable
                     if (type == RouteMessageType.NewLink && match is null)
                     {
                         LinkMessage link = LinkMessage.Read(body);
-                        if (link.Header.Index == index && condition(link))
+                        if (link.Index == index && condition(link))
                         {
                             match = link;
                         }
@@ -60,7 +60,7 @@ public sealed class LinkWatcher : IDisposable
 
     /// <summary>Waits until the link is operationally up (<c>IFF_RUNNING</c> / <c>IF_OPER_UP</c>).</summary>
     public LinkMessage WaitUntilUp(int index, TimeSpan timeout) =>
-        WaitFor(index, l => (l.Header.Flags & InterfaceFlags.Running) != 0 || l.OperationalState == OperationalState.Up, timeout);
+        WaitFor(index, l => l.IsRunning, timeout);
 
     /// <inheritdoc/>
     public void Dispose() => _events.Dispose();

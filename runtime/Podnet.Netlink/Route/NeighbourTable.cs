@@ -31,7 +31,7 @@ public sealed class NeighbourTable
         var request = new NeighbourMessage
         {
             Header = new NeighbourHeader { Family = family },
-            InterfaceIndex = index == 0 ? null : index,
+            InterfaceFilter = index == 0 ? null : index,
         };
         return _socket.DumpWithRetry(RouteMessageType.GetNeighbour, request);
     }

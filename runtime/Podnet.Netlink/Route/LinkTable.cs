@@ -65,7 +65,7 @@ public sealed class LinkTable
             Name = pair.PeerName,
             Mtu = pair.Mtu,
             Address = pair.PeerAddress,
-            NetworkNamespaceFd = pair.PeerNamespace is { } ns ? (int)ns.DangerousGetHandle() : null,
+            NetworkNamespaceFd = pair.PeerNamespace is { } ns ? ns.Handle.Fd : null,
         };
         var message = new LinkMessage
         {
@@ -76,7 +76,7 @@ public sealed class LinkTable
         };
 
         bool added = false;
-        pair.PeerNamespace?.DangerousAddRef(ref added);
+        pair.PeerNamespace?.Handle.DangerousAddRef(ref added);
         try
         {
             _socket.Request(RouteMessageType.NewLink, NetlinkMessageFlags.Create | NetlinkMessageFlags.Exclusive, message);
@@ -85,7 +85,7 @@ public sealed class LinkTable
         {
             if (added)
             {
-                pair.PeerNamespace!.DangerousRelease();
+                pair.PeerNamespace!.Handle.DangerousRelease();
             }
         }
     }
@@ -172,4 +172,20 @@ public sealed class LinkTable
             return null;
         }
     }
+}
+
+/// <summary>A veth pair to create: this end, its peer, and where the peer goes.</summary>
+public sealed record VethPair(string Name, string PeerName)
+{
+    /// <summary>The network namespace the peer is created in (sent as <c>IFLA_NET_NS_FD</c>), or null for this one.</summary>
+    public NetworkNamespace? PeerNamespace { get; init; }
+
+    /// <summary>MTU for both ends.</summary>
+    public uint? Mtu { get; init; }
+
+    /// <summary>MAC of this end (kernel-chosen when null).</summary>
+    public MacAddress? Address { get; init; }
+
+    /// <summary>MAC of the peer (kernel-chosen when null).</summary>
+    public MacAddress? PeerAddress { get; init; }
 }
