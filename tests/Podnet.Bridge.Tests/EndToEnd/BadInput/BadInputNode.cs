@@ -14,7 +14,7 @@ public sealed class BadInputNode : IDisposable
     /// <summary>Creates the node and attaches the residents.</summary>
     public BadInputNode()
     {
-        Node = E2eNode.Create();
+        Node = TestNode.Create();
         try
         {
             Resident = Node.CreatePod();
@@ -24,7 +24,7 @@ public sealed class BadInputNode : IDisposable
             ExhaustedConfig = Node.Config()
                 .With("name", Node.NetworkName + "-full")
                 .WithIpam("ranges", new JsonArray(new JsonArray(new JsonObject { ["subnet"] = "10.77.0.0/30" })));
-            E2ePod filler = Node.CreatePod();
+            TestPod filler = Node.CreatePod();
             Node.Add(filler, ExhaustedConfig).EnsureSuccess();
 
             DummyName = "pndum" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
@@ -34,7 +34,8 @@ public sealed class BadInputNode : IDisposable
                 rt.Links.CreateVethPair(new VethPair(DummyName, DummyName + "p"));
             }
 
-            RegularFile = Path.GetTempFileName();
+            RegularFile = Path.Combine(Node.Directory, "a-regular-file");
+            File.WriteAllText(RegularFile, "not a namespace\n");
         }
         catch
         {
@@ -44,16 +45,16 @@ public sealed class BadInputNode : IDisposable
     }
 
     /// <summary>The node.</summary>
-    public E2eNode Node { get; }
+    public TestNode Node { get; }
 
     /// <summary>A pod attached with the default config.</summary>
-    public E2ePod Resident { get; }
+    public TestPod Resident { get; }
 
     /// <summary>The resident's ADD result.</summary>
     public JsonObject ResidentResult { get; }
 
     /// <summary>The unattached pod every case tries to attach.</summary>
-    public E2ePod Target { get; }
+    public TestPod Target { get; }
 
     /// <summary>A network whose only allocatable address (a /30 less the gateway) is taken.</summary>
     public JsonObject ExhaustedConfig { get; }
@@ -65,7 +66,7 @@ public sealed class BadInputNode : IDisposable
     public string RegularFile { get; }
 
     /// <summary>ADD of the target with <paramref name="config"/>.</summary>
-    public PluginInvocation Add(JsonNode config) => E2eNode.Invocation("ADD", Target, config);
+    public PluginInvocation Add(JsonNode config) => Node.Invocation("ADD", Target, config);
 
     /// <summary>ADD of the target with the default config.</summary>
     public PluginInvocation Add() => Add(Node.Config());
@@ -73,7 +74,6 @@ public sealed class BadInputNode : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        File.Delete(RegularFile);
         Node.Dispose();
     }
 }

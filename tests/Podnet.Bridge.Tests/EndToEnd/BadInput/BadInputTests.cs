@@ -14,7 +14,7 @@ public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInput
     public void Bad_input_fails_with_its_error_code_and_changes_nothing(string caseName)
     {
         BadInputCase badInput = BadInputCorpus.Cases[caseName];
-        E2eNode node = fixture.Node;
+        TestNode node = fixture.Node;
         PluginInvocation invocation = badInput.Build(fixture);
         List<string> nodeLinks = NamespaceInspector.LinkNames(node.Path);
         List<string> podLinks = NamespaceInspector.LinkNames(fixture.Target.Path);

@@ -11,8 +11,8 @@ public sealed class BridgeOptionTests
     [Fact]
     public void Bridge_option_names_the_bridge_the_host_veth_is_a_port_of()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config()).Result;
 
@@ -26,7 +26,7 @@ public sealed class BridgeOptionTests
     [Fact]
     public void IsGateway_gives_the_bridge_the_gateway_address_and_enables_forwarding()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         Assert.Equal("0", NamespaceInspector.ReadSysctl(node.Path, "net/ipv4/ip_forward"));
 
         JsonObject result = node.Add(node.CreatePod(), node.Config().With("isGateway", true)).Result;
@@ -39,8 +39,8 @@ public sealed class BridgeOptionTests
     [Fact]
     public void Without_isGateway_the_bridge_has_no_address_and_the_pod_no_default_route()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         node.Add(pod, node.Config()).EnsureSuccess();
 
@@ -52,8 +52,8 @@ public sealed class BridgeOptionTests
     [Fact]
     public void IsDefaultGateway_routes_the_pod_default_route_via_the_gateway_on_the_bridge()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config().With("isDefaultGateway", true)).Result;
 
@@ -70,11 +70,11 @@ public sealed class BridgeOptionTests
     [Fact]
     public void A_different_bridge_address_fails_without_forceAddress_and_is_replaced_with_it()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         Iproute2.IpChange(node.Name, "link", "add", node.BridgeName, "type", "bridge");
         Iproute2.IpChange(node.Name, "address", "add", "10.88.0.50/24", "dev", node.BridgeName);
         JsonObject config = node.Config().With("isGateway", true);
-        E2ePod pod = node.CreatePod();
+        TestPod pod = node.CreatePod();
 
         node.Add(pod, config).AssertError(CniErrorCode.InvalidNetworkConfig);
         Assert.Empty(NamespaceInspector.Veths(node.Path));
@@ -89,8 +89,8 @@ public sealed class BridgeOptionTests
     [Fact]
     public void Mtu_is_set_on_the_new_bridge_and_both_veth_ends()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config().With("mtu", 1400)).Result;
 
@@ -103,7 +103,7 @@ public sealed class BridgeOptionTests
     [Fact]
     public void PromiscMode_puts_the_bridge_in_promiscuous_mode()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         node.Add(node.CreatePod(), node.Config()).EnsureSuccess();
         Assert.DoesNotContain("PROMISC", Iproute2.IpLink(node.Name, node.BridgeName)["flags"]!.AsArray().Select(f => f.Text()));
 

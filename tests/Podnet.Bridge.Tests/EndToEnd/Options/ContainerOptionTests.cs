@@ -16,8 +16,8 @@ public sealed class ContainerOptionTests
     [InlineData(true)]
     public void EnableDad_decides_whether_the_ipv6_address_skips_duplicate_address_detection(bool enableDad)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config("1.0.0", "fd00:88::/64");
         if (enableDad)
         {
@@ -35,8 +35,8 @@ public sealed class ContainerOptionTests
     [Fact]
     public void DisableContainerInterface_leaves_the_container_link_down_but_addressed()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config().With("disableContainerInterface", true)).Result;
 
@@ -55,8 +55,8 @@ public sealed class ContainerOptionTests
     [InlineData("args.cni.mac and CNI_ARGS", ConfigArgsMac)]
     public void Requested_mac_is_set_on_the_container_link_with_runtimeConfig_over_args_over_CNI_ARGS(string sources, string expected)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         string? cniArgs = null;
         if (sources is "CNI_ARGS" or "all three" or "args.cni.mac and CNI_ARGS")
@@ -89,8 +89,8 @@ public sealed class ContainerOptionTests
     [InlineData("args.cni.ips and CNI_ARGS", "10.88.0.78")]
     public void Requested_ip_is_assigned_with_runtimeConfig_over_args_over_CNI_ARGS(string sources, string expected)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         string? cniArgs = null;
         if (sources is "CNI_ARGS" or "all three" or "args.cni.ips and CNI_ARGS")
@@ -118,7 +118,7 @@ public sealed class ContainerOptionTests
     [Fact]
     public void Dns_from_the_config_is_copied_to_the_result()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         var dns = new JsonObject
         {
             ["nameservers"] = new JsonArray("10.96.0.10", "fd00::10"),
