@@ -41,13 +41,13 @@ public sealed class CheckTests
         switch (damage)
         {
             case "container address removed":
-                Iproute2.IpChange(pod.Name, "address", "del", address, "dev", pod.InterfaceName);
+                pod.Namespace.Ip("address", "del", address, "dev", pod.InterfaceName);
                 break;
             case "default route removed":
-                Iproute2.IpChange(pod.Name, "route", "del", "default");
+                pod.Namespace.Ip("route", "del", "default");
                 break;
             case "host veth removed from the bridge":
-                Iproute2.IpChange(node.Name, "link", "set", hostVeth, "nomaster");
+                node.Namespace.Ip("link", "set", hostVeth, "nomaster");
                 break;
             case "ip file deleted from the store":
                 File.Delete(Path.Combine(node.StoreDirectory, IPAddress.Parse(address[..address.IndexOf('/', StringComparison.Ordinal)]).ToString()));

@@ -34,7 +34,7 @@ public sealed class FirewallOptionTests
         Assert.Contains(RulesOf(node, pod), r => r.ToJsonString().Contains(mac, StringComparison.Ordinal));
         node.Del(pod, config).EnsureSuccess();
         Assert.Empty(RulesOf(node, pod));
-        Assert.DoesNotContain(mac, Iproute2.NftRuleset(node.Name).ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(mac, Nftables.Ruleset(node).ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class FirewallOptionTests
 
     /// <summary>Every rule whose comment is a podnet owner tag.</summary>
     private static List<JsonObject> PodnetRules(TestNode node) =>
-        [.. (Iproute2.NftRuleset(node.Name)["nftables"]?.AsArray() ?? [])
+        [.. (Nftables.Ruleset(node)["nftables"]?.AsArray() ?? [])
             .Select(e => e?["rule"] as JsonObject)
             .OfType<JsonObject>()
             .Where(r => r["comment"]?.GetValue<string>().StartsWith("podnet:", StringComparison.Ordinal) == true)];
@@ -90,7 +90,7 @@ public sealed class FirewallOptionTests
     private static List<JsonObject> RulesOf(TestNode node, TestPod pod)
     {
         string owner = $"podnet:{node.NetworkName}:{pod.ContainerId}:{pod.InterfaceName}";
-        JsonArray entries = Iproute2.NftRuleset(node.Name)["nftables"]?.AsArray() ?? [];
+        JsonArray entries = Nftables.Ruleset(node)["nftables"]?.AsArray() ?? [];
         return [.. entries
             .Select(e => e?["rule"] as JsonObject)
             .OfType<JsonObject>()

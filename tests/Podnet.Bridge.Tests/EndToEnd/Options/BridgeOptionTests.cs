@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
+using System.Text.Json;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -16,10 +18,10 @@ public sealed class BridgeOptionTests
 
         JsonObject result = node.Add(pod, node.Config()).Result;
 
-        JsonObject bridge = Iproute2.IpLink(node.Name, node.BridgeName);
-        Assert.Equal("bridge", bridge["linkinfo"]!["info_kind"].Text());
+        JsonElement bridge = IprouteJson.Link(node.Namespace, node.BridgeName);
+        Assert.Equal("bridge", bridge.GetProperty("linkinfo").GetProperty("info_kind").GetString());
         string hostVeth = result["interfaces"]![1]!["name"].Text();
-        Assert.Equal(node.BridgeName, Iproute2.IpLink(node.Name, hostVeth)["master"].Text());
+        Assert.Equal(node.BridgeName, IprouteJson.Link(node.Namespace, hostVeth).GetProperty("master").GetString());
         Assert.Equal(node.BridgeName, result["interfaces"]![0]!["name"].Text());
     }
 
@@ -71,8 +73,8 @@ public sealed class BridgeOptionTests
     public void A_different_bridge_address_fails_without_forceAddress_and_is_replaced_with_it()
     {
         using TestNode node = TestNode.Create();
-        Iproute2.IpChange(node.Name, "link", "add", node.BridgeName, "type", "bridge");
-        Iproute2.IpChange(node.Name, "address", "add", "10.88.0.50/24", "dev", node.BridgeName);
+        node.Namespace.Ip("link", "add", node.BridgeName, "type", "bridge");
+        node.Namespace.Ip("address", "add", "10.88.0.50/24", "dev", node.BridgeName);
         JsonObject config = node.Config().With("isGateway", true);
         TestPod pod = node.CreatePod();
 
@@ -97,7 +99,7 @@ public sealed class BridgeOptionTests
         Assert.Equal(1400u, NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Mtu);
         Assert.Equal(1400u, NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.Mtu);
         Assert.Equal(1400u, NamespaceInspector.Link(node.Path, node.BridgeName)!.Mtu);
-        Assert.Equal(1400, Iproute2.IpLink(pod.Name, pod.InterfaceName)["mtu"]!.GetValue<int>());
+        Assert.Equal(1400, IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("mtu").GetInt32());
     }
 
     [Fact]
@@ -105,11 +107,11 @@ public sealed class BridgeOptionTests
     {
         using TestNode node = TestNode.Create();
         node.Add(node.CreatePod(), node.Config()).EnsureSuccess();
-        Assert.DoesNotContain("PROMISC", Iproute2.IpLink(node.Name, node.BridgeName)["flags"]!.AsArray().Select(f => f.Text()));
+        Assert.DoesNotContain("PROMISC", IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
 
         node.Add(node.CreatePod(), node.Config().With("promiscMode", true)).EnsureSuccess();
 
-        Assert.Contains("PROMISC", Iproute2.IpLink(node.Name, node.BridgeName)["flags"]!.AsArray().Select(f => f.Text()));
+        Assert.Contains("PROMISC", IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.True((NamespaceInspector.Link(node.Path, node.BridgeName)!.Header.Flags & InterfaceFlags.Promiscuous) != 0);
     }
 }

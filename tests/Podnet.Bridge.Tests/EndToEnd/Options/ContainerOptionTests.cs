@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Netlink.Route;
+using System.Text.Json;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -26,9 +28,9 @@ public sealed class ContainerOptionTests
 
         node.Add(pod, config).EnsureSuccess();
 
-        JsonObject address = Iproute2.Ip(pod.Name, "address", "show", "dev", pod.InterfaceName)[0]!["addr_info"]!.AsArray()
-            .Single(a => a!["local"].Text() == "fd00:88::2")!.AsObject();
-        Assert.Equal(!enableDad, address["nodad"]?.GetValue<bool>() == true);
+        JsonElement address = IprouteJson.Ip(pod.Namespace, "-d", "address", "show", "dev", pod.InterfaceName)[0].GetProperty("addr_info").EnumerateArray()
+            .Single(a => a.GetProperty("local").GetString() == "fd00:88::2");
+        Assert.Equal(!enableDad, address.TryGetProperty("nodad", out JsonElement nodad) && nodad.GetBoolean());
         Assert.Equal(enableDad ? "1" : "0", NamespaceInspector.ReadSysctl(pod.Path, $"net/ipv6/conf/{pod.InterfaceName}/accept_dad"));
     }
 
@@ -42,7 +44,7 @@ public sealed class ContainerOptionTests
 
         LinkMessage container = NamespaceInspector.Link(pod.Path, pod.InterfaceName)!;
         Assert.True((container.Header.Flags & InterfaceFlags.Up) == 0, "the container link is up");
-        Assert.DoesNotContain("UP", Iproute2.IpLink(pod.Name, pod.InterfaceName)["flags"]!.AsArray().Select(f => f.Text()));
+        Assert.DoesNotContain("UP", IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(PodConnectivityTests.ResultAddress(result), NamespaceInspector.AddressOf(pod.Path, pod.InterfaceName));
         Assert.True((NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.Header.Flags & InterfaceFlags.Up) != 0, "the host veth is down");
     }
@@ -77,7 +79,7 @@ public sealed class ContainerOptionTests
         JsonObject result = node.Add(pod, config, cniArgs).Result;
 
         Assert.Equal(expected, NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Address?.ToString(), ignoreCase: true);
-        Assert.Equal(expected, Iproute2.IpLink(pod.Name, pod.InterfaceName)["address"].Text());
+        Assert.Equal(expected, IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("address").GetString());
         Assert.Equal(expected, result["interfaces"]![2]!["mac"].Text(), ignoreCase: true);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -30,7 +31,7 @@ public sealed class PortOptionTests
 
         string veth = HostVeth(node.Add(node.CreatePod(), node.Config().With("vlan", 100)).Result);
 
-        Assert.Equal(1, Iproute2.IpLink(node.Name, node.BridgeName)["linkinfo"]!["info_data"]!["vlan_filtering"]!.GetValue<int>());
+        Assert.Equal(1, IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("linkinfo").GetProperty("info_data").GetProperty("vlan_filtering").GetInt32());
         JsonObject vlan100 = Vlans(node, veth).Single(v => v["vlan"]!.GetValue<int>() == 100);
         string[] flags = [.. vlan100["flags"]!.AsArray().Select(f => f.Text())];
         Assert.Contains("PVID", flags);
@@ -140,14 +141,14 @@ public sealed class PortOptionTests
 
     private static JsonObject PortData(TestNode node, string veth)
     {
-        JsonObject link = Iproute2.IpLink(node.Name, veth);
+        JsonObject link = JsonNode.Parse(IprouteJson.Link(node.Namespace, veth).GetRawText())!.AsObject();
         Assert.Equal("bridge", link["linkinfo"]!["info_slave_kind"].Text());
         return link["linkinfo"]!["info_slave_data"]!.AsObject();
     }
 
     private static List<JsonObject> Vlans(TestNode node, string veth)
     {
-        JsonArray ports = Iproute2.Bridge(node.Name, "vlan", "show", "dev", veth).AsArray();
+        JsonArray ports = JsonNode.Parse(IprouteJson.Bridge(node.Namespace, "vlan", "show", "dev", veth).GetRawText())!.AsArray();
         return [.. ports.Single(p => p!["ifname"].Text() == veth)!["vlans"]!.AsArray().Select(v => v!.AsObject())];
     }
 }

@@ -5,14 +5,14 @@ using Podnet.Netlink.Route;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>
-/// The shared node of the bad-input corpus: an attached resident pod (so the store and the bridge exist), a second
+/// What the bad-input corpus runs against, on one shared <see cref="TestNode"/>: an attached resident pod (so the store and the bridge exist), a second
 /// network whose /30 is already full, a veth whose name a config uses as its bridge, an unattached target pod
 /// and a regular file to pass as <c>CNI_NETNS</c>. Every case must leave all of it exactly as it was.
 /// </summary>
-public sealed class BadInputNode : IDisposable
+public sealed class BadInputResidents : IDisposable
 {
     /// <summary>Creates the node and attaches the residents.</summary>
-    public BadInputNode()
+    public BadInputResidents()
     {
         Node = TestNode.Create();
         try
@@ -70,6 +70,13 @@ public sealed class BadInputNode : IDisposable
 
     /// <summary>ADD of the target with the default config.</summary>
     public PluginInvocation Add() => Add(Node.Config());
+
+    /// <summary>ADD of the target with configuration text of <see cref="BadInputTemplates"/> (<c>{DATA}</c>, <c>{FILE}</c> substituted).</summary>
+    public PluginInvocation AddText(string config) => Add().WithStdin(Substitute(config));
+
+    /// <summary><paramref name="text"/> with <c>{DATA}</c> as the node's IPAM data directory and <c>{FILE}</c> as <see cref="RegularFile"/>.</summary>
+    public string Substitute(string text) =>
+        text.Replace("{DATA}", Node.DataDirectory, StringComparison.Ordinal).Replace("{FILE}", RegularFile, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public void Dispose()
