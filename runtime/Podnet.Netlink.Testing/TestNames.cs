@@ -4,7 +4,8 @@ namespace Podnet.Netlink.Testing;
 
 /// <summary>
 /// The names of everything a test run creates on the machine — network namespaces under <c>/run/netns</c> and work
-/// directories under the temporary directory — and the reclaiming of what a killed earlier run left behind.
+/// directories under the temporary directory (or <c>/dev/shm</c>) — and the reclaiming of what a killed earlier run
+/// left behind.
 /// </summary>
 /// <remarks>
 /// Every name is <c>pn-t-PID-N[-ROLE]</c>: the creating process's id, a counter unique in that process, and an
@@ -17,6 +18,9 @@ public static class TestNames
 {
     /// <summary>The start of every name a test run creates.</summary>
     public const string Prefix = "pn-t-";
+
+    /// <summary>tmpfs, where fixtures that fsync a lot (etcd) keep their directories; reclaimed like the temporary directory.</summary>
+    public const string SharedMemoryRoot = "/dev/shm";
 
     private static readonly Lock s_reclaimLock = new();
     private static int s_counter;
@@ -39,7 +43,7 @@ public static class TestNames
             }
 
             // A PID reused from a killed run that is still (being) reclaimed elsewhere: skip its names.
-            if (!File.Exists(NetworkNamespace.RunDirectory + "/" + name) && !Directory.Exists(Path.Combine(Path.GetTempPath(), name)))
+            if (!File.Exists(NetworkNamespace.RunDirectory + "/" + name) && !DirectoryRoots().Any(root => Directory.Exists(Path.Combine(root, name))))
             {
                 return name;
             }
@@ -111,7 +115,7 @@ public static class TestNames
                 }
             }
 
-            foreach (string directory in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            foreach (string directory in DirectoryRoots().SelectMany(root => Directory.EnumerateDirectories(root, Prefix + "*")))
             {
                 string name = Path.GetFileName(directory);
                 if (!OwnerIsDead(name))
@@ -134,6 +138,10 @@ public static class TestNames
             return reclaimed;
         }
     }
+
+    /// <summary>Where test directories live: the temporary directory, and <see cref="SharedMemoryRoot"/> when there is one.</summary>
+    private static IEnumerable<string> DirectoryRoots() =>
+        Directory.Exists(SharedMemoryRoot) ? [Path.GetTempPath(), SharedMemoryRoot] : [Path.GetTempPath()];
 
     /// <summary>SIGKILLs every process living in the named namespace (what <c>ip netns pids</c> lists), except this one.</summary>
     public static void KillProcessesIn(string name)
