@@ -28,11 +28,11 @@ public static class TestNames
 
     /// <summary>
     /// A fresh name <c>pn-t-PID-N</c>, or <c>pn-t-PID-N-ROLE</c> with <paramref name="role"/>, not in use as a namespace
-    /// or a work directory. Reclaims the leftovers of killed runs first (once per process).
+    /// or a work directory. Reclaims the leftovers of killed runs first (once per process, saying so on stderr).
     /// </summary>
     public static string Next(string? role = null)
     {
-        ReclaimLeftovers();
+        ReclaimLeftovers(Console.Error);
         string pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         while (true)
         {

@@ -8,7 +8,7 @@ using Podnet.Netlink.Testing;
 namespace Podnet.Testing;
 
 /// <summary>
-/// A node for one test, the fixture every test project, the demo and the benchmarks build on: a network namespace
+/// A node for one test: a network namespace
 /// (<c>pn-t-PID-N-node</c>, loopback up; optionally an <c>eth0</c> with addresses, <see cref="AddEth0"/>), a work
 /// directory (<c>TMP/pn-t-PID-N-node</c>: the IPAM store, the CNI directories), a network and bridge name unique to
 /// it, the pods created on it, and the published <c>podnet</c> run as a container runtime runs it
@@ -17,7 +17,8 @@ namespace Podnet.Testing;
 /// </summary>
 /// <remarks>
 /// Dispose removes the pods, the namespace and the directory whatever state they are in (also after a failed test);
-/// the first name a process asks for reclaims what killed earlier runs left (<see cref="TestNames"/>).
+/// the first name a process asks for reclaims what killed earlier runs left (<see cref="TestNames"/>). Multi-node
+/// scenarios use <c>SimulatedCluster</c>, on the same names and launcher (docs/testing.md, "Fixtures").
 /// </remarks>
 public sealed class TestNode : IDisposable
 {
