@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Podnet.Etcd;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.AgentBench;
 
@@ -26,7 +27,7 @@ internal sealed class AgentScenario(BenchOptions options, int nodes, Cancellatio
         await using EtcdCluster etcd = await EtcdCluster.StartOnLoopbackAsync(1, etcdOptions, cancellationToken);
         string netnsPath = etcd.NetnsPath!;
         string ns = Path.GetFileName(netnsPath);
-        string work = Directory.CreateTempSubdirectory("podnet-agent-bench.").FullName;
+        string work = TestNames.CreateDirectory("agent-bench");
         try
         {
             Console.WriteLine($"==> {nodes} leases: namespace {ns}, etcd {etcd.Endpoints[0]}, work directory {work}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.AgentBench;
 
@@ -19,8 +20,8 @@ internal sealed class SyncScaleScenario(BenchOptions options, CancellationToken 
         var rows = new List<Row>();
         foreach (int nodes in options.SyncScale)
         {
-            using NetworkNamespace ns = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-scale-"));
-            string work = Directory.CreateTempSubdirectory("podnet-sync-scale.").FullName;
+            using NetworkNamespace ns = NetworkNamespace.Create(TestNames.Next("scale"));
+            string work = TestNames.CreateDirectory("sync-scale");
             try
             {
                 NodeNetwork.AddEth0(ns.Name);

@@ -1,9 +1,10 @@
 namespace Podnet.Netlink.Testing;
 
 /// <summary>
-/// A network namespace with a unique name (<c>pn-t-…</c>) for one test, deleted in <see cref="Dispose"/> even when
-/// the test fails. Everything a kernel test changes must happen inside one of these, never in the machine's own
-/// namespace.
+/// A network namespace with a unique name (<c>pn-t-PID-N</c>, see <see cref="TestNames"/>) for one test, deleted in
+/// <see cref="Dispose"/> even when the test fails; the first one a process creates also reclaims the namespaces
+/// killed earlier runs left. Everything a kernel test changes must happen inside one of these, never in the
+/// machine's own namespace.
 /// </summary>
 /// <example>
 /// <code>
@@ -32,9 +33,12 @@ public sealed class TestNamespace : IDisposable
     public string Path => Namespace.Path;
 
     /// <summary>Creates a fresh namespace; pass <paramref name="loopbackUp"/> to bring <c>lo</c> up.</summary>
-    public static TestNamespace Create(bool loopbackUp = false)
+    public static TestNamespace Create(bool loopbackUp = false) => Create(role: null, loopbackUp);
+
+    /// <summary>Creates a fresh namespace named <c>pn-t-PID-N-ROLE</c> (<paramref name="role"/> says what it plays, e.g. <c>node</c>).</summary>
+    public static TestNamespace Create(string? role, bool loopbackUp = false)
     {
-        var ns = new TestNamespace(NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-t-")));
+        var ns = new TestNamespace(NetworkNamespace.Create(TestNames.Next(role)));
         try
         {
             if (loopbackUp)

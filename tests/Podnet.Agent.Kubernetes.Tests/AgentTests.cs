@@ -261,31 +261,25 @@ public sealed class AgentTests
     public async Task Without_a_readable_kubeconfig_or_service_account_podnetd_exits_1_with_the_reason(bool withKubeconfig, string reason)
     {
         // In a namespace of its own, so that a podnetd that wrongly started would touch nothing of the machine's.
-        using NodeNamespace node = NodeNamespace.Create("172.18.0.7", "fc00:f853:ccd:e793::7");
-        DirectoryInfo directory = Directory.CreateTempSubdirectory("podnet-k8s-start-");
-        try
+        using TestNode node = TestNode.Create();
+        node.AddEth0(AgentScenario.KindNodeAddresses);
+        var directory = new DirectoryInfo(node.Directory);
+        string[] kubeconfig = withKubeconfig ? ["--kubeconfig", Path.Combine(directory.FullName, "missing")] : [];
+        var info = RuntimeProcess.StartInfo(AgentBinaries.Podnetd, []);
+        foreach (string argument in new[] { "run", "--backend", "kubernetes", "--node", "n1", "--cni-conf-dir", directory.FullName, "--health-addr", "" }.Concat(kubeconfig))
         {
-            string[] kubeconfig = withKubeconfig ? ["--kubeconfig", Path.Combine(directory.FullName, "missing")] : [];
-            var info = RuntimeProcess.StartInfo(AgentBinaries.Podnetd, []);
-            foreach (string argument in new[] { "run", "--backend", "kubernetes", "--node", "n1", "--cni-conf-dir", directory.FullName, "--health-addr", "" }.Concat(kubeconfig))
-            {
-                info.ArgumentList.Add(argument);
-            }
+            info.ArgumentList.Add(argument);
+        }
 
-            using Process process = RuntimeProcess.Start(node.Path, info);
-            process.StandardInput.Close();
-            Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var timeout = new CancellationTokenSource(s_deadline);
-            await process.WaitForExitAsync(timeout.Token);
-            string text = await stderr;
-            Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{text}");
-            Assert.Contains(reason, text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Unhandled exception", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        using Process process = RuntimeProcess.Start(node.Path, info);
+        process.StandardInput.Close();
+        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(s_deadline);
+        await process.WaitForExitAsync(timeout.Token);
+        string text = await stderr;
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{text}");
+        Assert.Contains(reason, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", text, StringComparison.Ordinal);
     }
 
     private static string ResourceVersionOf(string target)

@@ -20,8 +20,8 @@ public sealed class ThreeNodeClusterTests
     [Fact]
     public async Task Pods_on_three_nodes_reach_each_other_without_nat_with_podnetd_on_each_node_watching_the_api_server()
     {
-        using var cluster = new SegmentCluster();
-        string apiHost = cluster.AddHost("api", "172.18.0.1", "fc00:f853:ccd:e793::1");
+        using var cluster = new SimulatedCluster();
+        string apiHost = cluster.AddHost("api", KindAddresses("172.18.0.1", "fc00:f853:ccd:e793::1")).NamespacePath;
         using var certificates = TestCertificates.Create(IPAddress.Parse("172.18.0.1"));
         await using TestApiServer server = await TestApiServer.StartAsync(certificates, Token, IPAddress.Parse("172.18.0.1"), apiHost);
         foreach (JsonObject node in KindCluster.Nodes())
@@ -29,7 +29,7 @@ public sealed class ThreeNodeClusterTests
             server.AddNode(node);
         }
 
-        string kubeconfig = TestKubeconfig.Write(cluster.Directory.FullName, server.Url, certificates.AuthorityPem, Token);
+        string kubeconfig = TestKubeconfig.Write(cluster.WorkDirectory, server.Url, certificates.AuthorityPem, Token);
         (string Name, string V4, string V6)[] nodes =
         [
             (KindCluster.ControlPlane, "172.18.0.7", "fc00:f853:ccd:e793::7"),
@@ -39,10 +39,12 @@ public sealed class ThreeNodeClusterTests
         var agents = new List<AgentRun>();
         try
         {
+            var simulated = new List<SimulatedNode>();
             foreach ((string name, string v4, string v6) in nodes)
             {
-                string netns = cluster.AddHost(name[(name.LastIndexOf('-') + 1)..], v4, v6);
-                agents.Add(AgentRun.Start(netns, Path.Combine(cluster.Directory.FullName, name), kubeconfig, name, "--cluster-cidr", "10.244.0.0/16,fd00:10:244::/56"));
+                SimulatedNode node = cluster.AddNode(simulated.Count + 1, name[(name.LastIndexOf('-') + 1)..], KindAddresses(v4, v6));
+                simulated.Add(node);
+                agents.Add(AgentRun.Start(node.NamespacePath, node.Directory, kubeconfig, name, "--cluster-cidr", "10.244.0.0/16,fd00:10:244::/56"));
             }
 
             // Every node: four routes to the other two, and ready (its subnet.env written).
@@ -54,26 +56,26 @@ public sealed class ThreeNodeClusterTests
                 Assert.Equal(0, (await agent.CniStatusAsync()).ExitCode);
             }
 
-            var pods = new List<SegmentCluster.Pod>();
+            var pods = new List<SimulatedPod>();
             for (int n = 0; n < agents.Count; n++)
             {
                 for (int p = 1; p <= 2; p++)
                 {
-                    pods.Add(cluster.AddPod(agents[n], $"n{n}p{p}"));
+                    pods.Add(cluster.AddPod(simulated[n], $"n{n}p{p}"));
                 }
             }
 
             var failures = new StringBuilder();
             int probes = 0;
-            foreach (SegmentCluster.Pod from in pods)
+            foreach (SimulatedPod from in pods)
             {
-                foreach (SegmentCluster.Pod to in pods.Where(p => p != from))
+                foreach (SimulatedPod to in pods.Where(p => p != from))
                 {
                     foreach (AddressFamily family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
                     {
                         IPAddress source = from.Addresses.Single(a => a.AddressFamily == family);
                         IPAddress target = to.Addresses.Single(a => a.AddressFamily == family);
-                        IPAddress? seen = UdpProbe.Send(from.NetnsPath, to.NetnsPath, target);
+                        IPAddress? seen = UdpProbe.Send(from.NamespacePath, to.NamespacePath, target);
                         probes++;
                         if (!source.Equals(seen))
                         {
@@ -93,7 +95,7 @@ public sealed class ThreeNodeClusterTests
                 await Polling.UntilAsync(async () => (await Ip.PodnetRoutesAsync(Path.GetFileName(agent.NetnsPath))).Count == 2, TimeSpan.FromSeconds(20), () => agent.Log);
             }
 
-            Assert.Equal(pods[0].Addresses[0], UdpProbe.Send(pods[0].NetnsPath, pods[2].NetnsPath, pods[2].Addresses[0]));
+            Assert.Equal(pods[0].Addresses[0], UdpProbe.Send(pods[0].NamespacePath, pods[2].NamespacePath, pods[2].Addresses[0]));
         }
         finally
         {
@@ -103,4 +105,8 @@ public sealed class ThreeNodeClusterTests
             }
         }
     }
+
+    /// <summary><c>eth0</c> on kind's node network: the IPv4 address in 172.18.0.0/16, the IPv6 one in fc00:f853:ccd:e793::/64.</summary>
+    private static (IPAddress Address, int PrefixLength)[] KindAddresses(string ipv4, string ipv6) =>
+        [(IPAddress.Parse(ipv4), 16), (IPAddress.Parse(ipv6), 64)];
 }

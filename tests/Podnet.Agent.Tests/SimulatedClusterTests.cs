@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Agent.Tests;
 
@@ -22,8 +23,8 @@ public sealed class SimulatedClusterTests
             deadPid = exited.Id;
         }
 
-        string dead = $"{SimulatedCluster.NamePrefix}{deadPid.ToString(CultureInfo.InvariantCulture)}-0badc0-node01";
-        string live = $"{SimulatedCluster.NamePrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-0badc0-node01";
+        string dead = $"{TestNames.Prefix}{deadPid.ToString(CultureInfo.InvariantCulture)}-0-node01";
+        string live = $"{TestNames.Prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-0-node01";
         string deadDirectory = Path.Combine(Path.GetTempPath(), dead);
         using NetworkNamespace leftover = NetworkNamespace.Create(dead);
         using NetworkNamespace ours = NetworkNamespace.Create(live);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Podnet.Etcd.Tests.Support;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Etcd.Tests;
 
@@ -13,8 +14,8 @@ public sealed class PlacementTests
     [Fact]
     public async Task Members_in_two_namespaces_form_one_cluster_that_a_client_in_one_of_them_uses_and_fails_over_in()
     {
-        using NetworkNamespace a = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-etcd-a-"));
-        using NetworkNamespace b = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-etcd-b-"));
+        using NetworkNamespace a = NetworkNamespace.Create(TestNames.Next("etcd-a"));
+        using NetworkNamespace b = NetworkNamespace.Create(TestNames.Next("etcd-b"));
         a.BringLoopbackUp();
         b.BringLoopbackUp();
         await Ip.RunAsync("-n", a.Name, "link", "add", "eth0", "type", "veth", "peer", "name", "eth0", "netns", b.Name);

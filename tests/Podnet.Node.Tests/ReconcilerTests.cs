@@ -2,6 +2,7 @@ using System.Net;
 using CsCheck;
 using Podnet.Netlink;
 using Podnet.Netlink.Route;
+using Podnet.Netlink.Testing;
 using Podnet.Node.Routing;
 
 namespace Podnet.Node.Tests;
@@ -17,7 +18,7 @@ public sealed class ReconcilerTests : IDisposable
 
     public ReconcilerTests()
     {
-        _namespace = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-rec-"));
+        _namespace = NetworkNamespace.Create(TestNames.Next("reconciler"));
         try
         {
             _namespace.BringLoopbackUp();

@@ -17,8 +17,12 @@ public sealed class SubnetFileTests : IDisposable
         var file = new SubnetFile(IPNetwork.Parse("10.244.0.0/16"), IPNetwork.Parse("10.244.3.0/24"), 1450, IpMasq: true);
         string text = file.Render();
         Assert.Equal("FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.3.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n", text);
-        Assert.Equal(file, SubnetFile.Parse(text, out string? problem));
+        SubnetFile? parsed = SubnetFile.Parse(text, out string? problem);
+        Assert.Equal(file, parsed);
         Assert.Null(problem);
+
+        // Write, read, write: the same bytes.
+        Assert.Equal(text, parsed!.Render());
     }
 
     [Fact]

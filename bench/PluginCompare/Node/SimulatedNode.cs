@@ -1,16 +1,20 @@
 using Podnet.Netlink;
 using Podnet.PluginCompare.Spawning;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.PluginCompare.Node;
 
 /// <summary>
 /// A node made of network namespaces this benchmark creates: one "node" namespace where the plugin processes run
 /// (and where their bridges live) and a pool of pod namespaces per plugin, plus a temporary directory for the IPAM
-/// stores. Everything is removed on <see cref="Dispose"/>; the machine's own namespace is never touched.
+/// stores. Everything is removed on <see cref="Dispose"/>; the machine's own namespace is never touched. Namespaces
+/// and directory are the tests' (<see cref="TestNamespace"/>, <see cref="TestNames"/>: <c>pn-t-PID-N-ROLE</c>, and
+/// what a killed run left is reclaimed); the plugins are started with <c>posix_spawn</c> (<see cref="ChildProcess"/>),
+/// which is what this benchmark measures.
 /// </summary>
 internal sealed class SimulatedNode : IDisposable
 {
-    private readonly List<NetworkNamespace> _namespaces = [];
+    private readonly List<TestNamespace> _namespaces = [];
     private readonly Dictionary<string, List<string>> _pods = new(StringComparer.Ordinal);
 
     private SimulatedNode(string temporaryDirectory)
@@ -27,12 +31,11 @@ internal sealed class SimulatedNode : IDisposable
     /// <summary>Creates the node namespace (with <c>lo</c> up) and the temporary directory.</summary>
     public static SimulatedNode Create()
     {
-        string directory = Directory.CreateTempSubdirectory("plugin-compare-").FullName;
+        string directory = TestNames.CreateDirectory("plugin-compare");
         var node = new SimulatedNode(directory);
         try
         {
-            node.NodeNamespace = node.Track(NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-node-")));
-            node.NodeNamespace.BringLoopbackUp();
+            node.NodeNamespace = node.Track(TestNamespace.Create("node", loopbackUp: true)).Namespace;
             return node;
         }
         catch
@@ -54,7 +57,7 @@ internal sealed class SimulatedNode : IDisposable
         while (pods.Count < count)
         {
             cancellation.ThrowIfCancellationRequested();
-            pods.Add(Track(NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-pod-"))).Path);
+            pods.Add(Track(TestNamespace.Create("pod")).Path);
         }
     }
 
@@ -122,7 +125,7 @@ internal sealed class SimulatedNode : IDisposable
         }
     }
 
-    private NetworkNamespace Track(NetworkNamespace ns)
+    private TestNamespace Track(TestNamespace ns)
     {
         _namespaces.Add(ns);
         return ns;

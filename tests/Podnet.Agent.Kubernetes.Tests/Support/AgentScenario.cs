@@ -12,7 +12,11 @@ internal sealed class AgentScenario : IAsyncDisposable
 {
     public const string Token = "podnetd-test-token";
 
-    private AgentScenario(NodeNamespace node, TestCertificates certificates, TestApiServer server, DirectoryInfo directory, string kubeconfig)
+    /// <summary>The control plane's <c>eth0</c> on kind's node network (172.18.0.0/16, fc00:f853:ccd:e793::/64), so the other captured nodes are on-link.</summary>
+    public static readonly (IPAddress Address, int PrefixLength)[] KindNodeAddresses =
+        [(IPAddress.Parse("172.18.0.7"), 16), (IPAddress.Parse("fc00:f853:ccd:e793::7"), 64)];
+
+    private AgentScenario(TestNode node, TestCertificates certificates, TestApiServer server, DirectoryInfo directory, string kubeconfig)
     {
         Node = node;
         Certificates = certificates;
@@ -21,7 +25,7 @@ internal sealed class AgentScenario : IAsyncDisposable
         Kubeconfig = kubeconfig;
     }
 
-    public NodeNamespace Node { get; }
+    public TestNode Node { get; }
 
     public TestCertificates Certificates { get; }
 
@@ -36,11 +40,13 @@ internal sealed class AgentScenario : IAsyncDisposable
     /// <summary>Creates the node and the server with <paramref name="nodes"/> (the three captured ones unless given).</summary>
     public static async Task<AgentScenario> CreateAsync(IEnumerable<JsonObject>? nodes = null)
     {
-        NodeNamespace node = NodeNamespace.Create("172.18.0.7", "fc00:f853:ccd:e793::7");
-        var certificates = TestCertificates.Create();
-        DirectoryInfo directory = System.IO.Directory.CreateTempSubdirectory("podnet-k8s-agent-");
+        TestNode node = TestNode.Create();
+        TestCertificates? certificates = null;
+        var directory = new DirectoryInfo(node.Directory);
         try
         {
+            node.AddEth0(KindNodeAddresses);
+            certificates = TestCertificates.Create();
             TestApiServer server = await TestApiServer.StartAsync(certificates, Token, IPAddress.Loopback, node.Path);
             foreach (JsonObject n in nodes ?? KindCluster.Nodes())
             {
@@ -53,8 +59,7 @@ internal sealed class AgentScenario : IAsyncDisposable
         catch
         {
             node.Dispose();
-            certificates.Dispose();
-            directory.Delete(recursive: true);
+            certificates?.Dispose();
             throw;
         }
     }
@@ -85,6 +90,5 @@ internal sealed class AgentScenario : IAsyncDisposable
         await Server.DisposeAsync();
         Certificates.Dispose();
         Node.Dispose();
-        Directory.Delete(recursive: true);
     }
 }

@@ -14,45 +14,48 @@ public sealed class DelegateFailureTests
     [Fact]
     public void An_exhausted_delegate_range_fails_the_add_with_the_delegates_code_and_message()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        JsonObject config = node.Config(node.HostLocalIpam("10.69.0.0/30"));
-        E2ePod first = node.Node.CreatePod();
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        JsonObject config = plugins.Config(plugins.HostLocalIpam("10.69.0.0/30"));
+        TestPod first = node.CreatePod();
         IPAddress firstIp = PodConnectivityTests.ResultAddress(node.Add(first, config).Result);
-        E2ePod second = node.Node.CreatePod();
-        PluginOutcome direct = node.Node.Run(node.Invocation("ADD", second, config)
-            .WithExecutable(Path.Combine(node.Plugins.Path, DelegatePluginDirectory.HostLocalCopy)));
+        TestPod second = node.CreatePod();
+        PluginOutcome direct = node.Run(node.Invocation("ADD", second, config)
+            .WithExecutable(Path.Combine(plugins.Path, DelegatePluginDirectory.HostLocalCopy)));
         Assert.NotEqual(0, direct.ExitCode);
 
         PluginOutcome add = node.Add(second, config).AssertError(direct.ErrorCode!.Value);
 
         Assert.Contains(direct.ErrorMessage!, add.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(["ADD", "ADD", "DEL"], node.Plugins.RecordedCommands(DelegatingNode.Recorder));
-        Assert.Equal([firstIp.ToString()], node.DelegateReservations());
+        Assert.Equal(["ADD", "ADD", "DEL"], plugins.RecordedCommands(DelegatePluginDirectory.Recorder));
+        Assert.Equal([firstIp.ToString()], plugins.DelegateReservations());
         Assert.Equal(["lo"], NamespaceInspector.LinkNames(second.Path));
-        Assert.Single(NamespaceInspector.Veths(node.Node.Path));
+        Assert.Single(NamespaceInspector.Veths(node.Path));
     }
 
     [Fact]
     public void A_delegate_missing_from_CNI_PATH_fails_with_7_before_anything_is_created()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        E2ePod pod = node.Node.CreatePod();
-        JsonObject config = node.Config(node.HostLocalIpam("10.69.1.0/24", type: "no-such-ipam"));
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        TestPod pod = node.CreatePod();
+        JsonObject config = plugins.Config(plugins.HostLocalIpam("10.69.1.0/24", type: "no-such-ipam"));
 
         PluginOutcome add = node.Add(pod, config).AssertError(CniErrorCode.InvalidNetworkConfig);
 
         Assert.Contains("failed to find plugin", add.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("no-such-ipam", add.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(["lo"], NamespaceInspector.LinkNames(node.Node.Path));
+        Assert.Equal(["lo"], NamespaceInspector.LinkNames(node.Path));
         Assert.Equal(["lo"], NamespaceInspector.LinkNames(pod.Path));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(node.Plugins.DataDirectory));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(plugins.DataDirectory));
     }
 
     [Fact]
     public void A_delegate_that_reserves_but_reports_no_address_is_released_again()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        node.Plugins.AddScript(
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        plugins.AddScript(
             "no-ips",
             $$"""
             if [ "$CNI_COMMAND" = ADD ]; then
@@ -62,27 +65,28 @@ public sealed class DelegateFailureTests
             fi
             exec "$dir/{{DelegatePluginDirectory.HostLocalCopy}}"
             """);
-        node.Plugins.AddRecorder("rec-no-ips", "no-ips");
-        E2ePod pod = node.Node.CreatePod();
-        JsonObject config = node.Config(node.HostLocalIpam("10.69.2.0/24", type: "rec-no-ips"));
+        plugins.AddRecorder("rec-no-ips", "no-ips");
+        TestPod pod = node.CreatePod();
+        JsonObject config = plugins.Config(plugins.HostLocalIpam("10.69.2.0/24", type: "rec-no-ips"));
 
         PluginOutcome add = node.Add(pod, config).AssertError(CniErrorCode.InvalidNetworkConfig);
 
         Assert.Contains("no IP addresses", add.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(["ADD", "DEL"], node.Plugins.RecordedCommands("rec-no-ips"));
-        Assert.Empty(node.DelegateReservations());
+        Assert.Equal(["ADD", "DEL"], plugins.RecordedCommands("rec-no-ips"));
+        Assert.Empty(plugins.DelegateReservations());
         Assert.Equal(["lo"], NamespaceInspector.LinkNames(pod.Path));
     }
 
     [Fact]
     public void A_delegate_that_fails_before_reading_stdin_still_has_its_error_reported()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        node.Plugins.AddScript("impatient", "echo '{\"code\":11,\"msg\":\"busy, try later\"}'\nexit 1");
-        E2ePod pod = node.Node.CreatePod();
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        plugins.AddScript("impatient", "echo '{\"code\":11,\"msg\":\"busy, try later\"}'\nexit 1");
+        TestPod pod = node.CreatePod();
 
         // Larger than a pipe buffer: podnet's write to the delegate's stdin is still blocked when the delegate exits.
-        JsonObject config = node.Config(node.HostLocalIpam("10.69.4.0/24", type: "impatient"))
+        JsonObject config = plugins.Config(plugins.HostLocalIpam("10.69.4.0/24", type: "impatient"))
             .With("padding", new string('p', 256 * 1024));
 
         PluginOutcome add = node.Add(pod, config).AssertError(CniErrorCode.TryAgainLater);
@@ -94,15 +98,16 @@ public sealed class DelegateFailureTests
     [Fact]
     public void A_delegate_failing_without_an_error_object_fails_with_5_and_its_exit_code()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        node.Plugins.AddScript("garbage", "cat > /dev/null\necho 'not json'\nexit 3");
-        E2ePod pod = node.Node.CreatePod();
-        JsonObject config = node.Config(node.HostLocalIpam("10.69.3.0/24", type: "garbage"));
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        plugins.AddScript("garbage", "cat > /dev/null\necho 'not json'\nexit 3");
+        TestPod pod = node.CreatePod();
+        JsonObject config = plugins.Config(plugins.HostLocalIpam("10.69.3.0/24", type: "garbage"));
 
         PluginOutcome add = node.Add(pod, config).AssertError(CniErrorCode.IOFailure);
 
         Assert.Contains("exit code 3", add.ErrorMessage, StringComparison.Ordinal);
-        Assert.Empty(NamespaceInspector.Veths(node.Node.Path));
+        Assert.Empty(NamespaceInspector.Veths(node.Path));
         Assert.Equal(["lo"], NamespaceInspector.LinkNames(pod.Path));
     }
 }

@@ -1,24 +1,34 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd;
 
 namespace Podnet.Bridge.Tests.DelegatedIpam;
 
 /// <summary>
-/// A private <c>CNI_PATH</c> directory for one test, holding the IPAM plugins podnet is to delegate to: copies of
-/// the reference binaries under other names, and shell scripts that record how they were called. Also owns a
-/// private <c>dataDir</c> for the host-local copy. Dispose removes both.
+/// A private <c>CNI_PATH</c> directory in a <see cref="TestNode"/>'s work directory, holding the IPAM plugins podnet
+/// is to delegate to: copies of the reference binaries under other names, and shell scripts that record how they
+/// were called; and a private <c>dataDir</c> for the host-local copy. The node's runtime passes it as
+/// <c>CNI_PATH</c>, so podnet finds the test's delegates there and nowhere else; both go with the node.
 /// </summary>
-public sealed class DelegatePluginDirectory : IDisposable
+public sealed class DelegatePluginDirectory
 {
     /// <summary>The reference host-local, copied under another name so podnet cannot be handling it in process.</summary>
     public const string HostLocalCopy = "hl-delegate";
 
+    /// <summary>The recorder in front of the host-local copy that most tests delegate to.</summary>
+    public const string Recorder = "rec-ipam";
+
     private const string CallLogSuffix = ".calls";
 
-    private DelegatePluginDirectory(string path, string dataDirectory)
+    private DelegatePluginDirectory(TestNode node, string path, string dataDirectory)
     {
+        Node = node;
         Path = path;
         DataDirectory = dataDirectory;
     }
+
+    /// <summary>The node whose runtime uses this directory.</summary>
+    public TestNode Node { get; }
 
     /// <summary>The directory to pass as <c>CNI_PATH</c>.</summary>
     public string Path { get; }
@@ -26,18 +36,39 @@ public sealed class DelegatePluginDirectory : IDisposable
     /// <summary>The <c>dataDir</c> for the host-local copy (never /var/lib/cni).</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Creates the directory with <see cref="HostLocalCopy"/> in it.</summary>
-    public static DelegatePluginDirectory Create()
+    /// <summary>
+    /// Creates the directories in <paramref name="node"/>'s work directory with <see cref="HostLocalCopy"/> and
+    /// <see cref="Recorder"/> in front of it, and makes them the node's <c>CNI_PATH</c>.
+    /// </summary>
+    public static DelegatePluginDirectory Install(TestNode node)
     {
-        string path = Directory.CreateTempSubdirectory("pn-deleg-path-").FullName;
-        string dataDirectory = Directory.CreateTempSubdirectory("pn-deleg-data-").FullName;
-        var directory = new DelegatePluginDirectory(path, dataDirectory);
+        ArgumentNullException.ThrowIfNull(node);
+        string path = Directory.CreateDirectory(System.IO.Path.Combine(node.Directory, "delegate-bin")).FullName;
+        string dataDirectory = Directory.CreateDirectory(System.IO.Path.Combine(node.Directory, "delegate-ipam")).FullName;
+        var directory = new DelegatePluginDirectory(node, path, dataDirectory);
         directory.AddCopy(HostLocalCopy, System.IO.Path.Combine(PluginInvocation.DefaultCniPath, "host-local"));
+        directory.AddRecorder(Recorder, HostLocalCopy);
+        node.CniPath = path;
         return directory;
     }
 
-    /// <summary>host-local's store directory for <paramref name="networkName"/>: one file per reserved IP.</summary>
-    public string StoreDirectory(string networkName) => System.IO.Path.Combine(DataDirectory, networkName);
+    /// <summary>The delegate host-local's store for the node's network: one file per reserved IP.</summary>
+    public string DelegateStore => System.IO.Path.Combine(DataDirectory, Node.NetworkName);
+
+    /// <summary>The node's bridge network with <paramref name="ipam"/> as its <c>ipam</c> object.</summary>
+    public JsonObject Config(JsonObject ipam, string cniVersion = "1.0.0") => Node.Config(cniVersion).With("ipam", ipam);
+
+    /// <summary>An <c>ipam</c> object for the host-local copy behind <paramref name="type"/> with one range set.</summary>
+    public JsonObject HostLocalIpam(string subnet, string type = Recorder) => new()
+    {
+        ["type"] = type,
+        ["dataDir"] = DataDirectory,
+        ["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = subnet })),
+    };
+
+    /// <summary>The IP files (host-local's reservations) in the delegate's store.</summary>
+    public List<string> DelegateReservations() =>
+        [.. IpamStoreSnapshot.FileNames(DelegateStore).Where(name => IPAddress.TryParse(name, out _))];
 
     /// <summary>Copies an executable into the directory as <paramref name="name"/>.</summary>
     public void AddCopy(string name, string sourceBinary)
@@ -97,12 +128,5 @@ public sealed class DelegatePluginDirectory : IDisposable
         }
 
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    /// <summary>Removes the plugin directory and the data directory.</summary>
-    public void Dispose()
-    {
-        Directory.Delete(Path, recursive: true);
-        Directory.Delete(DataDirectory, recursive: true);
     }
 }

@@ -16,16 +16,17 @@ public sealed class DelegatedStatusGcTests
     [InlineData("GC")]
     public void A_delegate_without_the_command_makes_podnet_return_the_delegates_error(string command)
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        JsonObject config = WithValidAttachments(node.Config(node.HostLocalIpam("10.70.0.0/24"), "1.1.0"));
-        PluginOutcome direct = RunDelegateDirectly(node, command, config);
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        JsonObject config = WithValidAttachments(plugins.Config(plugins.HostLocalIpam("10.70.0.0/24"), "1.1.0"));
+        PluginOutcome direct = RunDelegateDirectly(plugins, command, config);
         Assert.NotEqual(0, direct.ExitCode);
 
-        PluginOutcome outcome = node.RunNodeCommand(command, config).AssertError(direct.ErrorCode!.Value);
+        PluginOutcome outcome = node.Run(node.Invocation(command, config)).AssertError(direct.ErrorCode!.Value);
 
         Assert.Contains(direct.ErrorMessage!, outcome.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal([command], node.Plugins.RecordedCommands(DelegatingNode.Recorder));
-        JsonNode? stdin = JsonNode.Parse(node.Plugins.RecordedStdin(DelegatingNode.Recorder, command));
+        Assert.Equal([command], plugins.RecordedCommands(DelegatePluginDirectory.Recorder));
+        JsonNode? stdin = JsonNode.Parse(plugins.RecordedStdin(DelegatePluginDirectory.Recorder, command));
         Assert.Equal(JsonShape.Canonical(config), JsonShape.Canonical(stdin));
     }
 
@@ -34,25 +35,27 @@ public sealed class DelegatedStatusGcTests
     [InlineData("GC")]
     public void A_delegate_that_succeeds_lets_the_command_succeed(string command)
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        node.Plugins.AddScript("ready", "cat > /dev/null\nexit 0");
-        node.Plugins.AddRecorder("rec-ready", "ready");
-        JsonObject config = WithValidAttachments(node.Config(node.HostLocalIpam("10.70.1.0/24", type: "rec-ready"), "1.1.0"));
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        plugins.AddScript("ready", "cat > /dev/null\nexit 0");
+        plugins.AddRecorder("rec-ready", "ready");
+        JsonObject config = WithValidAttachments(plugins.Config(plugins.HostLocalIpam("10.70.1.0/24", type: "rec-ready"), "1.1.0"));
 
-        PluginOutcome outcome = node.RunNodeCommand(command, config).EnsureSuccess();
+        PluginOutcome outcome = node.Run(node.Invocation(command, config)).EnsureSuccess();
 
         Assert.True(string.IsNullOrWhiteSpace(outcome.Stdout), outcome.ToString());
-        Assert.Equal([command], node.Plugins.RecordedCommands("rec-ready"));
+        Assert.Equal([command], plugins.RecordedCommands("rec-ready"));
     }
 
     [Fact]
     public void Status_returns_the_delegates_plugin_not_available()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        node.Plugins.AddScript("drained", "cat > /dev/null\necho '{\"cniVersion\":\"1.1.0\",\"code\":50,\"msg\":\"pool drained\"}'\nexit 1");
-        JsonObject config = node.Config(node.HostLocalIpam("10.70.2.0/24", type: "drained"), "1.1.0");
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        plugins.AddScript("drained", "cat > /dev/null\necho '{\"cniVersion\":\"1.1.0\",\"code\":50,\"msg\":\"pool drained\"}'\nexit 1");
+        JsonObject config = plugins.Config(plugins.HostLocalIpam("10.70.2.0/24", type: "drained"), "1.1.0");
 
-        PluginOutcome status = node.RunNodeCommand("STATUS", config).AssertError(CniErrorCode.PluginNotAvailable);
+        PluginOutcome status = node.Run(node.Invocation("STATUS", config)).AssertError(CniErrorCode.PluginNotAvailable);
 
         Assert.Contains("pool drained", status.ErrorMessage, StringComparison.Ordinal);
     }
@@ -60,8 +63,7 @@ public sealed class DelegatedStatusGcTests
     private static JsonObject WithValidAttachments(JsonObject config) =>
         config.With("cni.dev/valid-attachments", new JsonArray(new JsonObject { ["containerID"] = "ctr-kept", ["ifname"] = "eth0" }));
 
-    private static PluginOutcome RunDelegateDirectly(DelegatingNode node, string command, JsonObject config) =>
-        node.Node.Run(PluginInvocation.Create(command, config)
-            .With("CNI_PATH", node.Plugins.Path)
-            .WithExecutable(Path.Combine(node.Plugins.Path, DelegatePluginDirectory.HostLocalCopy)));
+    private static PluginOutcome RunDelegateDirectly(DelegatePluginDirectory plugins, string command, JsonObject config) =>
+        plugins.Node.Run(plugins.Node.Invocation(command, config)
+            .WithExecutable(Path.Combine(plugins.Path, DelegatePluginDirectory.HostLocalCopy)));
 }

@@ -11,9 +11,10 @@ public sealed class StaticIpamTests
     [Fact]
     public void Static_ipam_gives_exactly_the_configured_address_routes_and_dns()
     {
-        using DelegatingNode node = DelegatingNode.Create();
-        node.Plugins.AddCopy("static", Path.Combine(PluginInvocation.DefaultCniPath, "static"));
-        E2ePod pod = node.Node.CreatePod();
+        using TestNode node = TestNode.Create();
+        DelegatePluginDirectory plugins = DelegatePluginDirectory.Install(node);
+        plugins.AddCopy("static", Path.Combine(PluginInvocation.DefaultCniPath, "static"));
+        TestPod pod = node.CreatePod();
         var ipam = new JsonObject
         {
             ["type"] = "static",
@@ -21,7 +22,7 @@ public sealed class StaticIpamTests
             ["routes"] = new JsonArray(new JsonObject { ["dst"] = "198.51.100.0/24", ["gw"] = "10.68.0.1" }),
             ["dns"] = new JsonObject { ["nameservers"] = new JsonArray("10.68.0.53") },
         };
-        JsonObject config = node.Config(ipam).With("isGateway", true);
+        JsonObject config = plugins.Config(ipam).With("isGateway", true);
 
         JsonObject result = node.Add(pod, config).Result;
 
@@ -35,7 +36,7 @@ public sealed class StaticIpamTests
             NamespaceInspector.Addresses(pod.Path, pod.InterfaceName, RouteAddressFamily.Inet));
         Assert.Equal(
             [InterfaceAddress.Parse("10.68.0.1/24")],
-            NamespaceInspector.Addresses(node.Node.Path, node.Node.BridgeName, RouteAddressFamily.Inet));
+            NamespaceInspector.Addresses(node.Path, node.BridgeName, RouteAddressFamily.Inet));
         RouteMessage route = Assert.Single(
             NamespaceInspector.Routes(pod.Path, RouteAddressFamily.Inet),
             r => r.DestinationLength == 24 && IPAddress.Parse("198.51.100.0").Equals(r.Destination));
@@ -45,6 +46,6 @@ public sealed class StaticIpamTests
         node.Del(pod, config).EnsureSuccess();
 
         Assert.Null(NamespaceInspector.Link(pod.Path, pod.InterfaceName));
-        Assert.Empty(NamespaceInspector.Veths(node.Node.Path));
+        Assert.Empty(NamespaceInspector.Veths(node.Path));
     }
 }

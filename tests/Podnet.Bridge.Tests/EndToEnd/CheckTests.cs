@@ -13,8 +13,8 @@ public sealed class CheckTests
     [InlineData("1.1.0")]
     public void Check_after_add_succeeds_with_the_add_result_as_prevResult(string cniVersion)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config(cniVersion).With("isDefaultGateway", true);
         JsonObject result = node.Add(pod, config).Result;
 
@@ -30,8 +30,8 @@ public sealed class CheckTests
     [InlineData("ip file deleted from the store")]
     public void Check_fails_with_103_when_part_of_the_attachment_is_gone(string damage)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config().With("isDefaultGateway", true);
         JsonObject result = node.Add(pod, config).Result;
         node.Check(pod, config, result).EnsureSuccess();
@@ -41,13 +41,13 @@ public sealed class CheckTests
         switch (damage)
         {
             case "container address removed":
-                Iproute2.IpChange(pod.Name, "address", "del", address, "dev", pod.InterfaceName);
+                pod.Namespace.Ip("address", "del", address, "dev", pod.InterfaceName);
                 break;
             case "default route removed":
-                Iproute2.IpChange(pod.Name, "route", "del", "default");
+                pod.Namespace.Ip("route", "del", "default");
                 break;
             case "host veth removed from the bridge":
-                Iproute2.IpChange(node.Name, "link", "set", hostVeth, "nomaster");
+                node.Namespace.Ip("link", "set", hostVeth, "nomaster");
                 break;
             case "ip file deleted from the store":
                 File.Delete(Path.Combine(node.StoreDirectory, IPAddress.Parse(address[..address.IndexOf('/', StringComparison.Ordinal)]).ToString()));

@@ -11,11 +11,11 @@ public sealed class ConcurrentAddTests
     [Fact]
     public void Thirty_two_concurrent_adds_get_unique_ips_reach_a_neighbour_and_delete_cleanly()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config().With("isGateway", true);
-        IReadOnlyList<E2ePod> pods = node.CreatePods(PodCount);
+        IReadOnlyList<TestPod> pods = node.CreatePods(PodCount);
 
-        IReadOnlyList<RunningPlugin> adds = PluginRunner.Start(node.Path, [.. pods.Select(p => E2eNode.Invocation("ADD", p, config))]);
+        IReadOnlyList<RunningPlugin> adds = node.Start([.. pods.Select(p => node.Invocation("ADD", p, config))]);
         PluginOutcome[] outcomes = [.. adds.Select(a => a.Wait())];
 
         IPAddress[] ips = [.. outcomes.Select(o => PodConnectivityTests.ResultAddress(o.Result))];
@@ -39,7 +39,7 @@ public sealed class ConcurrentAddTests
             Assert.True(ips[previous].Equals(seen[i]), $"pod {i} ({ips[i]}) saw {seen[i]?.ToString() ?? "nothing"} instead of {ips[previous]}");
         }
 
-        IReadOnlyList<RunningPlugin> dels = PluginRunner.Start(node.Path, [.. pods.Select(p => E2eNode.Invocation("DEL", p, config))]);
+        IReadOnlyList<RunningPlugin> dels = node.Start([.. pods.Select(p => node.Invocation("DEL", p, config))]);
         foreach (RunningPlugin del in dels)
         {
             del.Wait().EnsureSuccess();

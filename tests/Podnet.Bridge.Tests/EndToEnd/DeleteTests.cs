@@ -9,23 +9,23 @@ public sealed class DeleteTests
     [Fact]
     public void Del_of_every_pod_leaves_only_the_bridge_and_no_ip_files()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config().With("isGateway", true);
-        IReadOnlyList<E2ePod> pods = node.CreatePods(3);
-        foreach (E2ePod pod in pods)
+        IReadOnlyList<TestPod> pods = node.CreatePods(3);
+        foreach (TestPod pod in pods)
         {
             node.Add(pod, config).EnsureSuccess();
         }
 
         Assert.Equal(3, NamespaceInspector.Veths(node.Path).Count);
-        foreach (E2ePod pod in pods)
+        foreach (TestPod pod in pods)
         {
             node.Del(pod, config).EnsureSuccess();
         }
 
         StoreAssert.OnlyBridgeRemains(node);
         StoreAssert.HoldsNoAddress(node);
-        foreach (E2ePod pod in pods)
+        foreach (TestPod pod in pods)
         {
             Assert.Equal(["lo"], NamespaceInspector.LinkNames(pod.Path));
         }
@@ -34,8 +34,8 @@ public sealed class DeleteTests
     [Fact]
     public void Del_twice_succeeds_both_times_and_releases_the_ip()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         IPAddress ip = PodConnectivityTests.ResultAddress(node.Add(pod, config).Result);
         Assert.Contains(ip.ToString(), IpamStoreSnapshot.FileNames(node.StoreDirectory));
@@ -50,8 +50,8 @@ public sealed class DeleteTests
     [Fact]
     public void Del_after_the_pod_namespace_was_deleted_succeeds_and_releases_the_ip()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         IPAddress ip = PodConnectivityTests.ResultAddress(node.Add(pod, config).Result);
         pod.Dispose();
@@ -65,12 +65,12 @@ public sealed class DeleteTests
     [Fact]
     public void Del_with_an_empty_CNI_NETNS_succeeds_and_releases_the_ip()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         IPAddress ip = PodConnectivityTests.ResultAddress(node.Add(pod, config).Result);
 
-        node.Run(E2eNode.Invocation("DEL", pod, config).With("CNI_NETNS", string.Empty)).EnsureSuccess();
+        node.Run(node.Invocation("DEL", pod, config).With("CNI_NETNS", string.Empty)).EnsureSuccess();
 
         Assert.DoesNotContain(ip.ToString(), IpamStoreSnapshot.FileNames(node.StoreDirectory));
         StoreAssert.HoldsNoAddress(node);
@@ -79,8 +79,8 @@ public sealed class DeleteTests
     [Fact]
     public void Del_of_an_attachment_that_never_existed_succeeds()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         node.Del(pod, node.Config()).EnsureSuccess();
 

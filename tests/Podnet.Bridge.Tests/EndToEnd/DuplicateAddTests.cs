@@ -10,15 +10,15 @@ public sealed class DuplicateAddTests
     [InlineData(false)]
     public void Second_add_with_the_same_interface_name_fails_with_102_and_changes_nothing(bool sameContainerId)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         var config = node.Config();
         var first = node.Add(pod, config).Result;
         List<string> nodeLinks = NamespaceInspector.LinkNames(node.Path);
         List<string> podLinks = NamespaceInspector.LinkNames(pod.Path);
         IpamStoreSnapshot store = IpamStoreSnapshot.Take(node.DataDirectory);
 
-        PluginInvocation again = E2eNode.Invocation("ADD", pod, config);
+        PluginInvocation again = node.Invocation("ADD", pod, config);
         if (!sameContainerId)
         {
             again = again.With("CNI_CONTAINERID", "other" + pod.ContainerId);

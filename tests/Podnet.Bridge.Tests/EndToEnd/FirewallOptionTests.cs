@@ -8,8 +8,8 @@ public sealed class FirewallOptionTests
     [Fact]
     public void IpMasq_adds_a_masquerade_rule_for_the_pod_that_del_removes()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config().With("isGateway", true).With("ipMasq", true);
 
         node.Add(pod, config).EnsureSuccess();
@@ -24,8 +24,8 @@ public sealed class FirewallOptionTests
     [Fact]
     public void Macspoofchk_adds_a_rule_for_the_container_mac_that_del_removes()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config().With("macspoofchk", true);
 
         JsonObject result = node.Add(pod, config).Result;
@@ -34,22 +34,22 @@ public sealed class FirewallOptionTests
         Assert.Contains(RulesOf(node, pod), r => r.ToJsonString().Contains(mac, StringComparison.Ordinal));
         node.Del(pod, config).EnsureSuccess();
         Assert.Empty(RulesOf(node, pod));
-        Assert.DoesNotContain(mac, Iproute2.NftRuleset(node.Name).ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(mac, Nftables.Ruleset(node).ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Del_of_every_pod_with_ipMasq_and_macspoofchk_leaves_no_podnet_rule()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config().With("isGateway", true).With("ipMasq", true).With("macspoofchk", true);
-        IReadOnlyList<E2ePod> pods = node.CreatePods(3);
-        foreach (E2ePod pod in pods)
+        IReadOnlyList<TestPod> pods = node.CreatePods(3);
+        foreach (TestPod pod in pods)
         {
             node.Add(pod, config).EnsureSuccess();
         }
 
         Assert.All(pods, pod => Assert.NotEmpty(RulesOf(node, pod)));
-        foreach (E2ePod pod in pods)
+        foreach (TestPod pod in pods)
         {
             node.Del(pod, config).EnsureSuccess();
         }
@@ -62,10 +62,10 @@ public sealed class FirewallOptionTests
     [Fact]
     public void Gc_removes_the_rules_of_attachments_not_listed_as_valid()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config("1.1.0").With("isGateway", true).With("ipMasq", true).With("macspoofchk", true);
-        IReadOnlyList<E2ePod> pods = node.CreatePods(2);
-        foreach (E2ePod pod in pods)
+        IReadOnlyList<TestPod> pods = node.CreatePods(2);
+        foreach (TestPod pod in pods)
         {
             node.Add(pod, config).EnsureSuccess();
         }
@@ -80,17 +80,17 @@ public sealed class FirewallOptionTests
     }
 
     /// <summary>Every rule whose comment is a podnet owner tag.</summary>
-    private static List<JsonObject> PodnetRules(E2eNode node) =>
-        [.. (Iproute2.NftRuleset(node.Name)["nftables"]?.AsArray() ?? [])
+    private static List<JsonObject> PodnetRules(TestNode node) =>
+        [.. (Nftables.Ruleset(node)["nftables"]?.AsArray() ?? [])
             .Select(e => e?["rule"] as JsonObject)
             .OfType<JsonObject>()
             .Where(r => r["comment"]?.GetValue<string>().StartsWith("podnet:", StringComparison.Ordinal) == true)];
 
     /// <summary>The rules whose comment names the pod's attachment (<c>podnet:&lt;network&gt;:&lt;containerID&gt;:&lt;ifname&gt;</c>).</summary>
-    private static List<JsonObject> RulesOf(E2eNode node, E2ePod pod)
+    private static List<JsonObject> RulesOf(TestNode node, TestPod pod)
     {
         string owner = $"podnet:{node.NetworkName}:{pod.ContainerId}:{pod.InterfaceName}";
-        JsonArray entries = Iproute2.NftRuleset(node.Name)["nftables"]?.AsArray() ?? [];
+        JsonArray entries = Nftables.Ruleset(node)["nftables"]?.AsArray() ?? [];
         return [.. entries
             .Select(e => e?["rule"] as JsonObject)
             .OfType<JsonObject>()

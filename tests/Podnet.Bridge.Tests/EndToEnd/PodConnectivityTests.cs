@@ -9,9 +9,9 @@ public sealed class PodConnectivityTests
     [Fact]
     public void Pods_on_one_node_exchange_a_udp_datagram_and_the_receiver_sees_the_sender_pod_ip()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod first = node.CreatePod();
-        E2ePod second = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod first = node.CreatePod();
+        TestPod second = node.CreatePod();
         JsonObject config = node.Config().With("isGateway", true);
 
         IPAddress firstIp = ResultAddress(node.Add(first, config).Result);

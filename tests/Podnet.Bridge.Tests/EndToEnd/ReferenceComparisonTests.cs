@@ -13,8 +13,8 @@ public sealed class ReferenceComparisonTests
     public void Podnet_and_the_reference_bridge_give_results_of_the_same_structure(string cniVersion)
     {
         Assert.True(File.Exists(ReferenceBridge), $"{ReferenceBridge} is missing (containernetworking-plugins)");
-        using E2eNode podnetNode = E2eNode.Create();
-        using E2eNode referenceNode = E2eNode.Create();
+        using TestNode podnetNode = TestNode.Create();
+        using TestNode referenceNode = TestNode.Create();
 
         JsonObject podnet = AddWith(podnetNode, "podnet", cniVersion, PodnetBinary.Path);
         JsonObject reference = AddWith(referenceNode, "bridge", cniVersion, ReferenceBridge);
@@ -22,19 +22,19 @@ public sealed class ReferenceComparisonTests
         Assert.Equal(Normalized(reference, referenceNode), Normalized(podnet, podnetNode));
     }
 
-    private static JsonObject AddWith(E2eNode node, string type, string cniVersion, string executable)
+    private static JsonObject AddWith(TestNode node, string type, string cniVersion, string executable)
     {
-        E2ePod pod = node.CreatePod();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config(cniVersion, "10.88.0.0/24", "fd00:88::/64")
             .With("type", type)
             .With("isDefaultGateway", true)
             .With("dns", new JsonObject { ["nameservers"] = new JsonArray("10.96.0.10"), ["search"] = new JsonArray("cluster.local") })
             .WithIpam("routes", new JsonArray(new JsonObject { ["dst"] = "192.168.0.0/16" }));
-        return node.Run(E2eNode.Invocation("ADD", pod, config).WithExecutable(executable)).Result;
+        return node.Run(node.Invocation("ADD", pod, config).WithExecutable(executable)).Result;
     }
 
     /// <summary>The result with the values that differ by nature (MACs, veth and bridge names, netns paths) replaced.</summary>
-    private static string Normalized(JsonObject result, E2eNode node)
+    private static string Normalized(JsonObject result, TestNode node)
     {
         var copy = (JsonObject)result.DeepClone();
         foreach (JsonNode? entry in copy["interfaces"]?.AsArray() ?? [])

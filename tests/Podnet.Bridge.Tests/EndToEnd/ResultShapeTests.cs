@@ -13,8 +13,8 @@ public sealed class ResultShapeTests
     [InlineData("1.1.0")]
     public void Add_result_has_the_shape_of_the_requested_version_and_matches_the_kernel(string cniVersion)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         bool legacy = cniVersion is "0.3.0" or "0.3.1" or "0.4.0";
 
         JsonObject result = node.Add(pod, node.Config(cniVersion, "10.88.0.0/24", "fd00:88::/64").With("isDefaultGateway", true)).Result;

@@ -10,7 +10,7 @@ public sealed class StatusGcVersionTests
     [Fact]
     public void Status_succeeds_on_a_node_with_free_addresses()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
 
         PluginOutcome status = node.Run(PluginInvocation.Create("STATUS", node.Config("1.1.0"))).EnsureSuccess();
 
@@ -20,7 +20,7 @@ public sealed class StatusGcVersionTests
     [Fact]
     public void Status_returns_50_when_the_range_is_exhausted()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config("1.1.0", "10.77.0.0/30");
         node.Run(PluginInvocation.Create("STATUS", config)).EnsureSuccess();
         node.Add(node.CreatePod(), config).EnsureSuccess();
@@ -31,9 +31,9 @@ public sealed class StatusGcVersionTests
     [Fact]
     public void Gc_releases_the_ips_of_attachments_not_listed_as_valid()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config("1.1.0");
-        IReadOnlyList<E2ePod> pods = node.CreatePods(3);
+        IReadOnlyList<TestPod> pods = node.CreatePods(3);
         JsonObject[] results = [.. pods.Select(p => node.Add(p, config).Result)];
         IPAddress[] ips = [.. results.Select(r => PodConnectivityTests.ResultAddress(r))];
         JsonObject gc = config.With(
@@ -52,7 +52,7 @@ public sealed class StatusGcVersionTests
     [Fact]
     public void Version_prints_every_supported_version_in_the_requested_cniVersion()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
 
         JsonObject version = node.Run(PluginInvocation.Create("VERSION", "{\"cniVersion\":\"1.0.0\"}")).Result;
 
@@ -64,7 +64,7 @@ public sealed class StatusGcVersionTests
     [Fact]
     public void Version_without_a_config_answers_in_the_latest_version()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
 
         JsonObject version = node.Run(PluginInvocation.Create("VERSION", string.Empty)).Result;
 

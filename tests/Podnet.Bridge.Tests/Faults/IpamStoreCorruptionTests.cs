@@ -15,7 +15,7 @@ public sealed class IpamStoreCorruptionTests : IDisposable
     private const string Network = "corrupt";
     private static readonly IPNetwork s_subnet = IPNetwork.Parse("10.66.0.0/26");
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("pn-fault-store-").FullName;
+    private readonly string _dataDirectory = Podnet.Netlink.Testing.TestNames.CreateDirectory("fault-store");
     private readonly IReadOnlyList<IpRangeSet> _rangeSets = [IpRangeSet.Create([new IpamRangeSpec(IpCidr.Parse("10.66.0.0/26"))])];
 
     private string StoreDirectory => Path.Combine(_dataDirectory, Network);

@@ -17,7 +17,7 @@ public sealed class KillDuringAddTests
     {
         ITestOutputHelper output = TestContext.Current.TestOutputHelper!;
         int iterations = FaultIterations.Count;
-        using FaultNode node = FaultNode.Create();
+        using FaultNetwork node = FaultNetwork.Create();
         TimeSpan typicalAdd = MeasureAdd(node);
         output.WriteLine($"typical ADD (median of 5, process start to exit): {typicalAdd.TotalMilliseconds:F1} ms; {iterations} killed ADDs");
 
@@ -27,20 +27,20 @@ public sealed class KillDuringAddTests
         for (int done = 0; done < iterations;)
         {
             int roundSize = Math.Min(PodsPerRound, iterations - done);
-            var pods = new List<FaultPod>(roundSize);
+            var pods = new List<TestPod>(roundSize);
             try
             {
                 for (int i = 0; i < roundSize; i++)
                 {
-                    pods.Add(FaultPod.Create());
+                    pods.Add(TestPod.Create());
                 }
 
-                foreach (FaultPod pod in pods)
+                foreach (TestPod pod in pods)
                 {
                     // Within the first 90% of a typical ADD: on a loaded machine (CI runs test projects side by side) ADDs speed up
                     // and slow down, and a window reaching past the typical end mostly kills finished processes.
                     TimeSpan delay = typicalAdd * (0.9 * random.NextDouble());
-                    PodnetRun add = node.Add(pod, delay);
+                    PluginOutcome add = node.Add(pod, delay);
                     if (add.Killed)
                     {
                         killed++;
@@ -58,19 +58,19 @@ public sealed class KillDuringAddTests
                     }
                 }
 
-                foreach (FaultPod pod in pods)
+                foreach (TestPod pod in pods)
                 {
-                    PodnetRun del = node.Del(pod);
+                    PluginOutcome del = node.Del(pod);
                     Assert.True(del.Succeeded, $"DEL of {pod.ContainerId}: {del}");
                 }
 
-                PodnetRun gc = node.CollectGarbage([]);
+                PluginOutcome gc = node.CollectGarbage([]);
                 Assert.True(gc.Succeeded, $"GC: {gc}");
                 AssertNothingLeft(node, pods);
             }
             finally
             {
-                foreach (FaultPod pod in pods)
+                foreach (TestPod pod in pods)
                 {
                     pod.Dispose();
                 }
@@ -92,13 +92,13 @@ public sealed class KillDuringAddTests
         AssertStoreStillWorks(node);
     }
 
-    private static TimeSpan MeasureAdd(FaultNode node)
+    private static TimeSpan MeasureAdd(FaultNetwork node)
     {
         var durations = new List<TimeSpan>();
         for (int i = 0; i < 5; i++)
         {
-            using FaultPod pod = FaultPod.Create();
-            PodnetRun add = node.Add(pod);
+            using TestPod pod = TestPod.Create();
+            PluginOutcome add = node.Add(pod);
             Assert.True(add.Succeeded, $"a normal ADD failed: {add}");
             durations.Add(add.Elapsed);
             Assert.True(node.Del(pod).Succeeded);
@@ -108,11 +108,11 @@ public sealed class KillDuringAddTests
         return durations[durations.Count / 2];
     }
 
-    private static void AssertNothingLeft(FaultNode node, List<FaultPod> pods)
+    private static void AssertNothingLeft(FaultNetwork node, List<TestPod> pods)
     {
         IReadOnlyList<string> nodeLinks = NamespaceState.LinkNames(node.Name);
         Assert.All(nodeLinks, name => Assert.True(name == "lo" || name == node.BridgeName, $"leaked link {name} on the node ({string.Join(", ", nodeLinks)})"));
-        foreach (FaultPod pod in pods)
+        foreach (TestPod pod in pods)
         {
             IReadOnlyList<string> podLinks = NamespaceState.LinkNames(pod.Namespace.Name);
             Assert.True(podLinks.SequenceEqual(["lo"]), $"pod {pod.ContainerId} still has {string.Join(", ", podLinks)}");
@@ -139,10 +139,10 @@ public sealed class KillDuringAddTests
         }
     }
 
-    private static void AssertStoreStillWorks(FaultNode node)
+    private static void AssertStoreStillWorks(FaultNetwork node)
     {
-        using FaultPod pod = FaultPod.Create();
-        PodnetRun add = node.Add(pod);
+        using TestPod pod = TestPod.Create();
+        PluginOutcome add = node.Add(pod);
         Assert.True(add.Succeeded, $"ADD after the faults: {add}");
         using var result = System.Text.Json.JsonDocument.Parse(add.Stdout);
         string cidr = result.RootElement.GetProperty("ips")[0].GetProperty("address").GetString()!;
@@ -157,7 +157,7 @@ public sealed class KillDuringAddTests
             IpamStoredAllocation allocation = Assert.Single(store.ListAllocations());
             Assert.Equal(address, allocation.Address);
             Assert.Equal(pod.ContainerId, allocation.ContainerId);
-            Assert.Equal(FaultPod.InterfaceName, allocation.InterfaceName);
+            Assert.Equal(FaultNetwork.InterfaceName, allocation.InterfaceName);
         }
 
         Assert.True(node.Del(pod).Succeeded);

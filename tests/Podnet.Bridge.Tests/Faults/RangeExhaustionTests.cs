@@ -10,13 +10,13 @@ public sealed class RangeExhaustionTests
     public void ADD_in_an_exhausted_range_reports_code_101_and_leaves_nothing()
     {
         // A /30 has one allocatable address: .1 is the gateway, .3 the broadcast.
-        using FaultNode node = FaultNode.Create("10.78.0.0/30");
-        using FaultPod holder = FaultPod.Create();
-        using FaultPod late = FaultPod.Create();
-        PodnetRun first = node.Add(holder);
+        using FaultNetwork node = FaultNetwork.Create("10.78.0.0/30");
+        using TestPod holder = TestPod.Create();
+        using TestPod late = TestPod.Create();
+        PluginOutcome first = node.Add(holder);
         Assert.True(first.Succeeded, $"first ADD: {first}");
 
-        PodnetRun second = node.Add(late);
+        PluginOutcome second = node.Add(late);
         Assert.False(second.Killed);
         Assert.NotEqual(0, second.ExitCode);
         using (JsonDocument error = JsonDocument.Parse(second.Stdout))

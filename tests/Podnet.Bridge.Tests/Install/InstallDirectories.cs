@@ -3,7 +3,7 @@ namespace Podnet.Bridge.Tests.Install;
 /// <summary>Private stand-ins for <c>/opt/cni/bin</c> and <c>/etc/cni/net.d</c>, deleted on dispose.</summary>
 public sealed class InstallDirectories : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("podnet-install-").FullName;
+    private readonly string _root = Podnet.Netlink.Testing.TestNames.CreateDirectory("install");
 
     /// <summary>The CNI bin directory (not created: <c>podnet install</c> creates it).</summary>
     public string BinDirectory => Path.Combine(_root, "opt", "cni", "bin");

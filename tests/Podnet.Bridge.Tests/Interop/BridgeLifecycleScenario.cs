@@ -17,34 +17,35 @@ public static class BridgeLifecycleScenario
     public static async Task RunAsync(string pluginType, string pluginBinary, string cniVersion, CancellationToken cancellationToken)
     {
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
+        using TestNode sandbox = TestNode.Create();
+        TestPod sandboxPod = sandbox.CreatePod();
         string pluginDirectory = PluginDirectory.Prepare(pluginType, pluginBinary, sandbox.Directory);
         var conflist = new BridgeConflist(
-            cniVersion, sandbox.NetworkName, pluginType, sandbox.BridgeName, sandbox.Subnet, sandbox.IpamDataDirectory);
+            cniVersion, sandbox.NetworkName, pluginType, sandbox.BridgeName, InteropNode.Subnet, sandbox.DataDirectory);
         var runtimeConf = new LibcniRuntimeConf(
             sandbox.WriteConflist(conflist.ToJson()),
-            sandbox.Pod.Path,
-            sandbox.ContainerId,
+            sandboxPod.Path,
+            sandboxPod.ContainerId,
             IfName,
             [pluginDirectory],
-            sandbox.CacheDirectory)
+            sandbox.CacheDirectory())
         {
             CapabilityArgsJson = $$"""{"portMappings":[{"hostPort":{{HostPort}},"containerPort":{{ContainerPort}},"protocol":"tcp"}]}""",
-            Node = sandbox.Node,
+            Node = sandbox.Namespace.Namespace,
         };
 
         LibcniOutcome add = await driver.RunAsync(LibcniCommand.Add, runtimeConf, cancellationToken);
         Assert.True(add.Succeeded, add.ToString());
-        PodAttachment pod = PodAttachment.Parse(add.Stdout, IfName, sandbox.Pod.Path);
+        PodAttachment pod = PodAttachment.Parse(add.Stdout, IfName, sandboxPod.Path);
         Assert.Equal(cniVersion, pod.CniVersion);
-        Assert.True(sandbox.Subnet.Contains(pod.Address), $"{pod.Address} is outside {sandbox.Subnet}");
-        Assert.Equal(sandbox.Subnet.PrefixLength, pod.PrefixLength);
+        Assert.True(InteropNode.Subnet.Contains(pod.Address), $"{pod.Address} is outside {InteropNode.Subnet}");
+        Assert.Equal(InteropNode.Subnet.PrefixLength, pod.PrefixLength);
 
-        string podAddresses = await RequireAsync(IpAsync(sandbox.Pod, ["-o", "-4", "addr", "show", "dev", IfName], cancellationToken));
+        string podAddresses = await RequireAsync(IpAsync(sandboxPod.Name, ["-o", "-4", "addr", "show", "dev", IfName], cancellationToken));
         Assert.Contains($"inet {pod.Address}/{pod.PrefixLength}", podAddresses, StringComparison.Ordinal);
-        await RequireAsync(IpAsync(sandbox.Node, ["-o", "link", "show", "dev", sandbox.BridgeName], cancellationToken));
-        Assert.True(File.Exists(Path.Combine(sandbox.IpamNetworkDirectory, pod.Address.ToString())),
-            $"host-local holds no lease file for {pod.Address} in {sandbox.IpamNetworkDirectory}");
+        await RequireAsync(IpAsync(sandbox.Name, ["-o", "link", "show", "dev", sandbox.BridgeName], cancellationToken));
+        Assert.True(File.Exists(Path.Combine(sandbox.StoreDirectory, pod.Address.ToString())),
+            $"host-local holds no lease file for {pod.Address} in {sandbox.StoreDirectory}");
         string dnat = $"--to-destination {pod.Address}:{ContainerPort}";
         Assert.Contains(dnat, await NodeNatRulesAsync(sandbox, cancellationToken), StringComparison.Ordinal);
 
@@ -64,9 +65,9 @@ public static class BridgeLifecycleScenario
         LibcniOutcome del = await driver.RunAsync(LibcniCommand.Del, runtimeConf, cancellationToken);
         Assert.True(del.Succeeded, del.ToString());
 
-        string podLinks = await RequireAsync(IpAsync(sandbox.Pod, ["-o", "link", "show"], cancellationToken));
+        string podLinks = await RequireAsync(IpAsync(sandboxPod.Name, ["-o", "link", "show"], cancellationToken));
         Assert.DoesNotContain(IfName, LinkNames(podLinks));
-        Assert.False(File.Exists(Path.Combine(sandbox.IpamNetworkDirectory, pod.Address.ToString())),
+        Assert.False(File.Exists(Path.Combine(sandbox.StoreDirectory, pod.Address.ToString())),
             $"host-local still holds a lease file for {pod.Address} after DEL");
         Assert.DoesNotContain(dnat, await NodeNatRulesAsync(sandbox, cancellationToken), StringComparison.Ordinal);
         LibcniOutcome cachedAfterDel = await driver.RunAsync(LibcniCommand.Cached, runtimeConf, cancellationToken);
@@ -77,12 +78,12 @@ public static class BridgeLifecycleScenario
         Assert.True(secondDel.Succeeded, secondDel.ToString());
     }
 
-    private static async Task<string> NodeNatRulesAsync(PodNetworkSandbox sandbox, CancellationToken cancellationToken) =>
-        await RequireAsync(OperatorCommand.RunAsync("iptables-save", ["-t", "nat"], sandbox.Node.Path, cancellationToken: cancellationToken));
+    private static async Task<string> NodeNatRulesAsync(TestNode sandbox, CancellationToken cancellationToken) =>
+        await RequireAsync(OperatorCommand.RunAsync("iptables-save", ["-t", "nat"], sandbox.Path, cancellationToken: cancellationToken));
 
     /// <summary>Runs <c>ip -n NAME …</c>, an iproute2 query confined to <paramref name="ns"/>.</summary>
-    private static Task<ProcessOutcome> IpAsync(NetworkNamespace ns, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        OperatorCommand.RunAsync("ip", ["-n", ns.Name, .. arguments], cancellationToken: cancellationToken);
+    private static Task<ProcessOutcome> IpAsync(string ns, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        OperatorCommand.RunAsync("ip", ["-n", ns, .. arguments], cancellationToken: cancellationToken);
 
     private static async Task<string> RequireAsync(Task<ProcessOutcome> running)
     {

@@ -19,8 +19,9 @@ public sealed class LibcniDriverTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
-        LibcniRuntimeConf runtimeConf = ReferenceBridgeRuntimeConf(sandbox);
+        using TestNode sandbox = TestNode.Create();
+        TestPod sandboxPod = sandbox.CreatePod();
+        LibcniRuntimeConf runtimeConf = ReferenceBridgeRuntimeConf(sandbox, sandboxPod);
 
         LibcniOutcome cached = await driver.RunAsync(LibcniCommand.Cached, runtimeConf, cancellationToken);
 
@@ -33,13 +34,14 @@ public sealed class LibcniDriverTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
+        using TestNode sandbox = TestNode.Create();
+        TestPod sandboxPod = sandbox.CreatePod();
         // host-local refuses a configuration without ranges.
         string conflist = $$$"""
             {"cniVersion":"1.0.0","name":"{{{sandbox.NetworkName}}}","plugins":[{"type":"bridge","bridge":"{{{sandbox.BridgeName}}}",
-             "ipam":{"type":"host-local","dataDir":"{{{sandbox.IpamDataDirectory}}}"}}]}
+             "ipam":{"type":"host-local","dataDir":"{{{sandbox.DataDirectory}}}"}}]}
             """;
-        LibcniRuntimeConf runtimeConf = RuntimeConf(sandbox, sandbox.WriteConflist(conflist));
+        LibcniRuntimeConf runtimeConf = RuntimeConf(sandbox, sandboxPod, sandbox.WriteConflist(conflist));
 
         LibcniOutcome add = await driver.RunAsync(LibcniCommand.Add, runtimeConf, cancellationToken);
 
@@ -53,8 +55,9 @@ public sealed class LibcniDriverTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         LibcniDriver driver = await LibcniDriver.LocateAsync(cancellationToken);
-        using PodNetworkSandbox sandbox = PodNetworkSandbox.Create();
-        LibcniRuntimeConf runtimeConf = ReferenceBridgeRuntimeConf(sandbox);
+        using TestNode sandbox = TestNode.Create();
+        TestPod sandboxPod = sandbox.CreatePod();
+        LibcniRuntimeConf runtimeConf = ReferenceBridgeRuntimeConf(sandbox, sandboxPod);
 
         LibcniOutcome validate = await driver.RunAsync(LibcniCommand.Validate, runtimeConf, cancellationToken);
 
@@ -66,16 +69,16 @@ public sealed class LibcniDriverTests
     }
 
     /// <summary>The reference bridge (CNI 1.0.0) with host-local over the sandbox's subnet, run in the sandbox's node.</summary>
-    private static LibcniRuntimeConf ReferenceBridgeRuntimeConf(PodNetworkSandbox sandbox)
+    private static LibcniRuntimeConf ReferenceBridgeRuntimeConf(TestNode sandbox, TestPod sandboxPod)
     {
         var conflist = new BridgeConflist(
-            "1.0.0", sandbox.NetworkName, "bridge", sandbox.BridgeName, sandbox.Subnet, sandbox.IpamDataDirectory);
-        return RuntimeConf(sandbox, sandbox.WriteConflist(conflist.ToJson()));
+            "1.0.0", sandbox.NetworkName, "bridge", sandbox.BridgeName, InteropNode.Subnet, sandbox.DataDirectory);
+        return RuntimeConf(sandbox, sandboxPod, sandbox.WriteConflist(conflist.ToJson()));
     }
 
-    private static LibcniRuntimeConf RuntimeConf(PodNetworkSandbox sandbox, string conflistPath) =>
-        new(conflistPath, sandbox.Pod.Path, sandbox.ContainerId, "eth0", [PluginDirectory.Reference], sandbox.CacheDirectory)
+    private static LibcniRuntimeConf RuntimeConf(TestNode sandbox, TestPod sandboxPod, string conflistPath) =>
+        new(conflistPath, sandboxPod.Path, sandboxPod.ContainerId, "eth0", [PluginDirectory.Reference], sandbox.CacheDirectory())
         {
-            Node = sandbox.Node,
+            Node = sandbox.Namespace.Namespace,
         };
 }

@@ -5,7 +5,7 @@ namespace Podnet.Bridge.Tests.Routing;
 /// <summary>A cluster description file (<c>specs/cni/cluster.schema.json</c>) in a private temporary directory.</summary>
 public sealed class ClusterFile : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("podnet-cluster-").FullName;
+    private readonly string _directory = Podnet.Netlink.Testing.TestNames.CreateDirectory("cluster");
 
     /// <summary>The file's path (<c>cluster.json</c> in the temporary directory).</summary>
     public string Path => System.IO.Path.Combine(_directory, "cluster.json");

@@ -8,7 +8,7 @@ public sealed partial class RouteSyncSocketTests
     [Fact]
     public async Task One_sync_opens_exactly_one_netlink_socket_and_no_other_socket()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
 
         // A foreign route is there too, so the run does every kind of work: dump both families, look up every peer,

@@ -9,7 +9,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_adds_a_route_to_every_other_nodes_pod_cidrs_via_its_ip_with_protocol_98()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
 
         ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster);
@@ -24,7 +24,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_replaces_the_route_when_a_nodes_ip_changes()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
 
@@ -47,7 +47,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_removes_the_routes_of_a_node_removed_from_the_file()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
 
@@ -63,7 +63,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_leaves_foreign_routes_alone_and_reports_a_conflict_with_exit_code_3()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
         await node.IpAsync("route", "add", "10.99.0.0/24", "via", "192.168.1.50", "proto", "static");
         await node.IpAsync("route", "add", "10.244.3.0/24", "via", "192.168.1.77", "proto", "static");
@@ -99,7 +99,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Second_sync_prints_no_changes_and_changes_nothing()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
         string before = await node.RouteDumpAsync();
@@ -114,9 +114,9 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_routes_ipv6_pod_cidrs_via_ipv6_node_ips()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(
-            new("a", [NodeNetworkNamespace.NodeIpv6], ["fd10:1::/64"]),
+            new("a", [RoutingNode.NodeIpv6], ["fd10:1::/64"]),
             new("b", ["fd00:1::12"], ["fd10:2::/64", "fd10:22::/64"]),
             new("c", ["fd00:1::13"], ["fd10:3::/64"]));
 
@@ -136,7 +136,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_refuses_a_peer_routed_via_a_gateway_and_changes_nothing()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B);
         Assert.Equal(0, (await TestCluster.SyncAsync(node, cluster)).ExitCode);
         await node.IpAsync("route", "add", "172.16.0.0/16", "via", "192.168.1.1");
@@ -154,7 +154,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_refuses_a_peer_without_any_route_and_changes_nothing()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, new("e", ["203.0.113.5"], ["10.244.5.0/24"]));
         string before = await node.RouteDumpAsync();
 
@@ -168,7 +168,7 @@ public sealed class RouteSyncTests
     [Fact]
     public async Task Sync_rejects_an_unknown_node_name()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B);
 
         ProcessOutcome outcome = await TestCluster.SyncAsync(node, cluster, self: "zz");
@@ -186,7 +186,7 @@ public sealed class RouteSyncTests
     [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [], \"podCIDRs\": []}, {\"name\": \"a\", \"nodeIPs\": [], \"podCIDRs\": []}]}", "node a is listed twice")]
     public async Task Sync_reports_a_malformed_cluster_file_with_its_position(string content, string expected)
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using var cluster = new ClusterFile();
         cluster.WriteText(content);
 

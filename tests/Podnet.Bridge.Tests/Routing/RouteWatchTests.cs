@@ -11,7 +11,7 @@ public sealed class RouteWatchTests
     [Fact]
     public async Task Watch_restores_a_deleted_route_follows_file_edits_survives_a_broken_file_and_exits_0_on_sigterm()
     {
-        using NodeNetworkNamespace node = NodeNetworkNamespace.Create();
+        using TestNode node = RoutingNode.Create();
         using ClusterFile cluster = ClusterFile.With(TestCluster.A, TestCluster.B, TestCluster.C);
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();

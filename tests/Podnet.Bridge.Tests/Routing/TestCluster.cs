@@ -1,10 +1,10 @@
 namespace Podnet.Bridge.Tests.Routing;
 
-/// <summary>The nodes the route agent tests use; this node is <c>a</c> (<see cref="NodeNetworkNamespace"/>).</summary>
+/// <summary>The nodes the route agent tests use; this node is <c>a</c> (<see cref="RoutingNode"/>).</summary>
 public static class TestCluster
 {
     /// <summary>This node: dual-stack.</summary>
-    public static ClusterNodeEntry A { get; } = new("a", [NodeNetworkNamespace.NodeIpv4, NodeNetworkNamespace.NodeIpv6], ["10.244.1.0/24", "fd10:1::/64"]);
+    public static ClusterNodeEntry A { get; } = new("a", [RoutingNode.NodeIpv4, RoutingNode.NodeIpv6], ["10.244.1.0/24", "fd10:1::/64"]);
 
     /// <summary>A dual-stack peer.</summary>
     public static ClusterNodeEntry B { get; } = new("b", ["192.168.1.12", "fd00:1::12"], ["10.244.2.0/24", "fd10:2::/64"]);
@@ -22,6 +22,6 @@ public static class TestCluster
     ];
 
     /// <summary>Runs <c>podnet routes sync --cluster FILE --node NAME</c> inside <paramref name="node"/>.</summary>
-    public static Task<ProcessOutcome> SyncAsync(NodeNetworkNamespace node, ClusterFile cluster, string self = "a") =>
+    public static Task<ProcessOutcome> SyncAsync(TestNode node, ClusterFile cluster, string self = "a") =>
         OperatorCommand.RunPodnetAsync(["routes", "sync", "--cluster", cluster.Path, "--node", self], node.Path);
 }

@@ -8,7 +8,7 @@ public sealed class NetworkNamespaceTests
     [Fact]
     public void Create_pins_a_namespace_that_ip_netns_lists_and_delete_removes_it()
     {
-        string name = NetworkNamespace.CreateUniqueName("pn-t-");
+        string name = TestNames.Next();
         string path = "/run/netns/" + name;
         try
         {
@@ -67,7 +67,7 @@ public sealed class NetworkNamespaceTests
     [Fact]
     public void Delete_removes_a_namespace_made_by_ip_netns_add()
     {
-        string name = NetworkNamespace.CreateUniqueName("pn-t-");
+        string name = TestNames.Next();
         try
         {
             IpCommand.Run("netns", "add", name);

@@ -3,20 +3,24 @@ using Podnet.Netlink.Route;
 
 namespace Podnet.Netlink.Tests.Route;
 
-/// <summary>Random link, address and route messages through the generated writer and parser.</summary>
+/// <summary>
+/// Random link, address and route messages through the generated writer and parser, compared as bytes: write, read,
+/// write again and the two encodings are identical, so an attribute the reader drops (or a new one nobody compares)
+/// cannot go unnoticed.
+/// </summary>
 public sealed class RouteMessageRoundTripTests
 {
     [Fact]
-    public void LinkMessage_write_then_read_gives_back_every_field_and_GetSize_is_exact() =>
-        RouteMessageGen.Link.Sample(m => Check(m, LinkMessage.Read, RouteMessageText.Of));
+    public void LinkMessage_write_read_write_gives_the_same_bytes_and_GetSize_is_exact() =>
+        RouteMessageGen.Link.Sample(m => Check(m, LinkMessage.Read));
 
     [Fact]
-    public void AddressMessage_write_then_read_gives_back_every_field_and_GetSize_is_exact() =>
-        RouteMessageGen.AddressMessage.Sample(m => Check(m, AddressMessage.Read, RouteMessageText.Of));
+    public void AddressMessage_write_read_write_gives_the_same_bytes_and_GetSize_is_exact() =>
+        RouteMessageGen.AddressMessage.Sample(m => Check(m, AddressMessage.Read));
 
     [Fact]
-    public void RouteMessage_write_then_read_gives_back_every_field_and_GetSize_is_exact() =>
-        RouteMessageGen.Route.Sample(m => Check(m, RouteMessage.Read, RouteMessageText.Of));
+    public void RouteMessage_write_read_write_gives_the_same_bytes_and_GetSize_is_exact() =>
+        RouteMessageGen.Route.Sample(m => Check(m, RouteMessage.Read));
 
     [Fact]
     public void Mutated_LinkMessage_encodings_parse_or_throw_NetlinkParseException_only() =>
@@ -32,15 +36,18 @@ public sealed class RouteMessageRoundTripTests
 
     private delegate T Reader<out T>(ReadOnlySpan<byte> source);
 
-    private static void Check<T>(T message, Reader<T> read, Func<T, string> text)
+    private static void Check<T>(T message, Reader<T> read)
         where T : INetlinkSerializable<T>
     {
         int size = message.GetSize();
         byte[] buffer = new byte[size + 16];
         int written = NetlinkSerializer.Write(message, buffer);
+        byte[] first = buffer[..written];
+
+        byte[] second = NetlinkSerializer.ToArray(read(first));
 
         Assert.Equal(size, written);
-        Assert.Equal(text(message), text(read(buffer.AsSpan(0, written))));
+        Assert.Equal(first, second);
     }
 
     /// <summary>An encoding with random bytes overwritten, then possibly truncated or extended.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Podnet.Netlink;
 using Podnet.Netlink.Route;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Testing;
 
@@ -12,15 +12,12 @@ namespace Podnet.Testing;
 /// A cluster built from network namespaces: a segment namespace whose bridge plays the node network's switch, node
 /// namespaces with <c>eth0</c> at 192.168.1.(10+n)/20 on it, other hosts on the same segment (etcd members, an
 /// outside host), pods attached by the published plugin exactly as a runtime attaches them, and processes started
-/// inside a node. Every name starts with <c>pnc-PID-RANDOM-</c>; <see cref="Dispose"/> kills what it started and
-/// removes every namespace and directory, also after a failure, and a new cluster first reclaims the leftovers of
-/// runs whose process was killed (their PID is dead).
+/// inside a node. Every name starts with <c>pn-t-PID-N-</c> (<see cref="TestNames"/>, the naming every test fixture
+/// shares); <see cref="Dispose"/> kills what it started and removes every namespace and directory, also after a
+/// failure, and a new cluster first reclaims the leftovers of runs whose process was killed (their PID is dead).
 /// </summary>
 internal sealed class SimulatedCluster : IDisposable
 {
-    /// <summary>The prefix of every namespace and work directory a simulated cluster creates.</summary>
-    public const string NamePrefix = "pnc-";
-
     /// <summary>The node network: nodes are 192.168.1.(10+n) in it.</summary>
     public const int SegmentPrefixLength = 20;
 
@@ -36,8 +33,8 @@ internal sealed class SimulatedCluster : IDisposable
     /// <summary>Reclaims leftovers of killed runs (saying so on <paramref name="log"/>), then creates the segment (an empty node network).</summary>
     public SimulatedCluster(TextWriter? log = null)
     {
-        ReclaimLeftovers(log);
-        Prefix = $"{NamePrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        TestNames.ReclaimLeftovers(log, force: true);
+        Prefix = TestNames.Next();
         WorkDirectory = Path.Combine(Path.GetTempPath(), Prefix);
         try
         {
@@ -91,18 +88,26 @@ internal sealed class SimulatedCluster : IDisposable
     public static IPAddress NodeAddress(int index) => IPAddress.Parse($"192.168.1.{(10 + index).ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>Adds node <paramref name="index"/> (named <c>nodeNN</c> unless <paramref name="name"/> says otherwise) with <c>eth0</c> at 192.168.1.(10+index)/20.</summary>
-    public SimulatedNode AddNode(int index, string? name = null)
+    public SimulatedNode AddNode(int index, string? name = null) =>
+        AddNode(index, name ?? $"node{index:00}", [(NodeAddress(index), SegmentPrefixLength)]);
+
+    /// <summary>
+    /// Adds node <paramref name="index"/> named <paramref name="name"/> with <c>eth0</c> at <paramref name="addresses"/>
+    /// (the first is its node IP), for a segment other than the default one (e.g. a captured cluster's node network).
+    /// </summary>
+    public SimulatedNode AddNode(int index, string name, IReadOnlyList<(IPAddress Address, int PrefixLength)> addresses)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, 200);
-        name ??= $"node{index:00}";
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfZero(addresses.Count);
         string ns = CreateNamespace(name);
-        var node = new SimulatedNode(name, index, ns, NodeAddress(index), SegmentPrefixLength, Path.Combine(WorkDirectory, name));
+        var node = new SimulatedNode(name, index, ns, addresses[0].Address, addresses[0].PrefixLength, Path.Combine(WorkDirectory, name));
         Directory.CreateDirectory(node.ConfigDirectory);
         Directory.CreateDirectory(node.BinDirectory);
         Directory.CreateDirectory(node.IpamDirectory);
         Directory.CreateDirectory(Path.GetDirectoryName(node.SubnetFile)!);
-        PlugIntoSegment(node.NamespacePath, "seg-" + name, node.NodeIp, node.SegmentPrefix);
+        PlugIntoSegment(node.NamespacePath, "seg-" + name, addresses);
         lock (_lock)
         {
             _nodes.Add(node);
@@ -112,12 +117,16 @@ internal sealed class SimulatedCluster : IDisposable
     }
 
     /// <summary>Adds a host that is not a node: a namespace with <c>eth0</c> at <paramref name="address"/>/<paramref name="prefixLength"/> on the segment.</summary>
-    public SimulatedHost AddHost(string name, IPAddress address, int prefixLength = SegmentPrefixLength)
+    public SimulatedHost AddHost(string name, IPAddress address, int prefixLength = SegmentPrefixLength) => AddHost(name, [(address, prefixLength)]);
+
+    /// <summary>Adds a host that is not a node: a namespace with <c>eth0</c> at <paramref name="addresses"/> on the segment (the first is its address).</summary>
+    public SimulatedHost AddHost(string name, IReadOnlyList<(IPAddress Address, int PrefixLength)> addresses)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfZero(addresses.Count);
         string ns = CreateNamespace(name);
-        var host = new SimulatedHost(name, ns, address, prefixLength);
-        PlugIntoSegment(host.NamespacePath, "seg-" + name, address, prefixLength);
+        var host = new SimulatedHost(name, ns, addresses[0].Address, addresses[0].PrefixLength);
+        PlugIntoSegment(host.NamespacePath, "seg-" + name, addresses);
         lock (_lock)
         {
             _hosts.Add(host);
@@ -204,7 +213,7 @@ internal sealed class SimulatedCluster : IDisposable
             _pods.Add(pod);
         }
 
-        pod.Address = ResultAddress(added.Stdout);
+        pod.Addresses = ResultAddresses(added.Stdout);
         NetworkNamespace.BringLoopbackUp(pod.NamespacePath);
         return (added, pod);
     }
@@ -271,7 +280,7 @@ internal sealed class SimulatedCluster : IDisposable
 
         foreach (NetworkNamespace ns in Enumerable.Reverse(namespaces))
         {
-            KillProcessesIn(ns.Name);
+            TestNames.KillProcessesIn(ns.Name);
             try
             {
                 ns.Dispose();
@@ -291,86 +300,6 @@ internal sealed class SimulatedCluster : IDisposable
         }
     }
 
-    /// <summary>
-    /// Deletes the namespaces and work directories of simulated clusters whose owning process (the PID in the name)
-    /// is gone, killing whatever still runs in those namespaces first.
-    /// </summary>
-    public static void ReclaimLeftovers(TextWriter? log = null)
-    {
-        if (Directory.Exists(NetworkNamespace.RunDirectory))
-        {
-            foreach (string path in Directory.EnumerateFiles(NetworkNamespace.RunDirectory, NamePrefix + "*"))
-            {
-                string name = Path.GetFileName(path);
-                if (OwnerIsDead(name))
-                {
-                    log?.WriteLine($"reclaiming namespace {name} of a killed run");
-                    KillProcessesIn(name);
-                    try
-                    {
-                        NetworkNamespace.Delete(name);
-                    }
-                    catch (SystemCallException e)
-                    {
-                        Console.Error.WriteLine($"simulated cluster: could not reclaim namespace {name}: {e.Message}");
-                    }
-                }
-            }
-        }
-
-        foreach (string directory in Directory.EnumerateDirectories(Path.GetTempPath(), NamePrefix + "*"))
-        {
-            if (OwnerIsDead(Path.GetFileName(directory)))
-            {
-                try
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                }
-            }
-        }
-    }
-
-    private static bool OwnerIsDead(string name)
-    {
-        // pnc-PID-RANDOM[-ROLE]
-        string[] parts = name.Split('-');
-        return parts.Length >= 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) &&
-            pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
-    }
-
-    /// <summary>SIGKILLs every process whose network namespace is the named one (what <c>ip netns pids</c> lists).</summary>
-    private static void KillProcessesIn(string name)
-    {
-        NodeCommand.Outcome pids;
-        try
-        {
-            pids = NodeCommand.Run(null, IpBinary, null, null, ["netns", "pids", name]);
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or TimeoutException)
-        {
-            return;
-        }
-
-        foreach (string line in pids.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid != Environment.ProcessId)
-            {
-                try
-                {
-                    using var process = System.Diagnostics.Process.GetProcessById(pid);
-                    process.Kill();
-                    process.WaitForExit(TimeSpan.FromSeconds(5));
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-                {
-                }
-            }
-        }
-    }
-
     private static Dictionary<string, string> CniEnvironment(SimulatedPod pod, string command) => new()
     {
         ["CNI_COMMAND"] = command,
@@ -380,14 +309,15 @@ internal sealed class SimulatedCluster : IDisposable
         ["CNI_PATH"] = pod.Node.BinDirectory,
     };
 
-    private static IPAddress ResultAddress(string result)
+    private static List<IPAddress> ResultAddresses(string result)
     {
         using JsonDocument document = JsonDocument.Parse(result);
-        string cidr = document.RootElement.GetProperty("ips")[0].GetProperty("address").GetString()!;
-        return IPAddress.Parse(cidr[..cidr.IndexOf('/', StringComparison.Ordinal)]);
+        return [.. document.RootElement.GetProperty("ips").EnumerateArray()
+            .Select(ip => ip.GetProperty("address").GetString()!)
+            .Select(cidr => IPAddress.Parse(cidr[..cidr.IndexOf('/', StringComparison.Ordinal)]))];
     }
 
-    private void PlugIntoSegment(string netnsPath, string port, IPAddress address, int prefixLength)
+    private void PlugIntoSegment(string netnsPath, string port, IReadOnlyList<(IPAddress Address, int PrefixLength)> addresses)
     {
         if (port.Length > 15)
         {
@@ -404,8 +334,14 @@ internal sealed class SimulatedCluster : IDisposable
         }
 
         using Rtnetlink host = Rtnetlink.OpenIn(netnsPath);
-        int eth0 = host.Links.Get("eth0").Index;
-        host.Addresses.Add(eth0, new InterfaceAddress(address, prefixLength));
+        int eth0 = host.Links.Get("eth0").Header.Index;
+        foreach ((IPAddress address, int prefixLength) in addresses)
+        {
+            // IPv6 without duplicate address detection: usable at once, like the node addresses of a real cluster.
+            host.Addresses.Add(eth0, new InterfaceAddress(address, prefixLength),
+                address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? AddressFlags.NoDad : default);
+        }
+
         host.Links.SetUp(eth0);
         NetworkNamespace.BringLoopbackUp(netnsPath);
     }

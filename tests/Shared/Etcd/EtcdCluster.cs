@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Podnet.Etcd;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Testing;
 
@@ -29,10 +29,11 @@ internal sealed class EtcdCluster : IAsyncDisposable
     {
         _options = options;
         _ownedNamespace = ownedNamespace;
-        _token = "pn-etcd-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        _token = TestNames.Next("etcd");
 
         // tmpfs when there is one: raft fsyncs every write, and a loaded test machine should not wait for a disk.
-        string root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        // (A killed run's directory there is reclaimed like any other test directory: TestNames.)
+        string root = Directory.Exists(TestNames.SharedMemoryRoot) ? TestNames.SharedMemoryRoot : Path.GetTempPath();
         _directory = Path.Combine(root, _token);
         string scheme = options.ServerCertificate is null ? "http" : "https";
         _members = [.. placement.Select((p, i) => new EtcdMember(i, p, Path.Combine(_directory, "m" + i), scheme))];
@@ -61,7 +62,7 @@ internal sealed class EtcdCluster : IAsyncDisposable
     public static async Task<EtcdCluster> StartOnLoopbackAsync(int members = 3, EtcdClusterOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
-        NetworkNamespace ns = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-etcd-"));
+        NetworkNamespace ns = NetworkNamespace.Create(TestNames.Next("etcd"));
         try
         {
             ns.BringLoopbackUp();

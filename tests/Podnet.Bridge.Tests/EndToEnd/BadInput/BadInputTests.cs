@@ -1,10 +1,14 @@
+using System.Text.Json.Nodes;
+using Podnet.Cni;
+
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>
-/// Every request in <see cref="BadInputCorpus"/> fails with its exact CNI error code, and leaves no trace: no link
-/// appears in the node or the pod namespace, and every file of the IPAM store is byte-identical afterwards.
+/// Every request in <see cref="BadInputCorpus"/> fails with exit code 1 and its exact CNI error code (and message text,
+/// where it matters), and leaves no trace: no link appears in the node or the pod namespace, and every file of the IPAM
+/// store is byte-identical afterwards. The one bad-input suite that runs the binary.
 /// </summary>
-public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInputNode>
+public sealed class BadInputTests(BadInputResidents fixture) : IClassFixture<BadInputResidents>
 {
     [Fact]
     public void The_corpus_has_at_least_25_cases() => Assert.True(BadInputCorpus.Cases.Count >= 25, $"{BadInputCorpus.Cases.Count} cases");
@@ -14,10 +18,11 @@ public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInput
     public void Bad_input_fails_with_its_error_code_and_changes_nothing(string caseName)
     {
         BadInputCase badInput = BadInputCorpus.Cases[caseName];
-        E2eNode node = fixture.Node;
+        TestNode node = fixture.Node;
         PluginInvocation invocation = badInput.Build(fixture);
         List<string> nodeLinks = NamespaceInspector.LinkNames(node.Path);
         List<string> podLinks = NamespaceInspector.LinkNames(fixture.Target.Path);
+        List<string> residentLinks = NamespaceInspector.LinkNames(fixture.Resident.Path);
         IpamStoreSnapshot store = IpamStoreSnapshot.Take(node.DataDirectory);
 
         PluginOutcome outcome = node.Run(invocation);
@@ -28,9 +33,40 @@ public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInput
         }
 
         outcome.AssertError(badInput.ExpectedCode);
+        Assert.True(outcome.ExitCode == 1, $"expected exit code 1:\n{outcome}");
+        if (badInput.Message is { } message)
+        {
+            Assert.Contains(message, outcome.ErrorMessage, StringComparison.Ordinal);
+        }
+
         Assert.Equal(nodeLinks, NamespaceInspector.LinkNames(node.Path));
         Assert.Equal(podLinks, NamespaceInspector.LinkNames(fixture.Target.Path));
+        Assert.Equal(residentLinks, NamespaceInspector.LinkNames(fixture.Resident.Path));
         IpamStoreSnapshot after = IpamStoreSnapshot.Take(node.DataDirectory);
         Assert.True(store.Equals(after), $"the IPAM store changed:\n{store.DifferenceTo(after)}\n{outcome}");
+    }
+
+    [Fact]
+    public void The_failed_add_did_not_take_the_last_address()
+    {
+        // 10.77.0.0/29: .1 is the gateway, .7 the broadcast address, .2 to .6 are the five pod addresses. After the
+        // exhausted ADD fails, releasing one pod makes exactly that address available again.
+        using TestNode node = TestNode.Create();
+        JsonObject config = node.Config("1.0.0", "10.77.0.0/29");
+        TestPod[] pods = [.. Enumerable.Range(0, 5).Select(i => node.CreatePod("e" + i))];
+        foreach (TestPod pod in pods)
+        {
+            node.Add(pod, config).EnsureSuccess();
+        }
+
+        TestPod late = node.CreatePod();
+        PluginOutcome exhausted = node.Add(late, config).AssertError(CniErrorCode.AddressesExhausted);
+        Assert.True(exhausted.ExitCode == 1, $"expected exit code 1:\n{exhausted}");
+
+        node.Del(pods[3], config).EnsureSuccess();
+        JsonObject retry = node.Add(late, config).Result;
+        string address = retry["ips"]![0]!["address"].Text();
+        Assert.StartsWith("10.77.0.", address, StringComparison.Ordinal);
+        Assert.EndsWith("/29", address, StringComparison.Ordinal);
     }
 }

@@ -35,6 +35,13 @@ public static class BridgeNetworkConfig
         };
     }
 
+    /// <summary>The node's default configuration: podnet, the node's bridge, host-local in the node's private data directory.</summary>
+    public static JsonObject Config(this TestNode node, string cniVersion = "1.0.0", params string[] subnets)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Create(cniVersion, node.NetworkName, "podnet", node.BridgeName, node.DataDirectory, subnets);
+    }
+
     /// <summary>A copy of <paramref name="config"/> with <c>prevResult</c> set to <paramref name="previousResult"/>.</summary>
     public static JsonObject WithPreviousResult(JsonObject config, JsonNode previousResult)
     {

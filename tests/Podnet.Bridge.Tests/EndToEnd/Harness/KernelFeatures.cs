@@ -13,7 +13,7 @@ public static class KernelFeatures
 
     private static bool ProbeBridgeVlanFiltering()
     {
-        using NetworkNamespace ns = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-e2e-"));
+        using Podnet.Netlink.Testing.TestNamespace ns = Podnet.Netlink.Testing.TestNamespace.Create("probe");
         using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
         try
         {

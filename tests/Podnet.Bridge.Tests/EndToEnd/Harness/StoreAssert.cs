@@ -6,7 +6,7 @@ namespace Podnet.Bridge.Tests.EndToEnd;
 public static class StoreAssert
 {
     /// <summary>The node has only <c>lo</c> and the bridge: no veth (or anything else) is left.</summary>
-    public static void OnlyBridgeRemains(E2eNode node)
+    public static void OnlyBridgeRemains(TestNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
         Assert.Equal(new[] { "lo", node.BridgeName }.Order(StringComparer.Ordinal), NamespaceInspector.LinkNames(node.Path));
@@ -16,7 +16,7 @@ public static class StoreAssert
     /// The network's store holds no reservation: its directory has only <c>lock</c>, <c>last_reserved_ip.N</c> and
     /// podnet's index directory, and the index has no entry (its scan certificate may remain).
     /// </summary>
-    public static void HoldsNoAddress(E2eNode node)
+    public static void HoldsNoAddress(TestNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
         List<string> names = IpamStoreSnapshot.FileNames(node.StoreDirectory);

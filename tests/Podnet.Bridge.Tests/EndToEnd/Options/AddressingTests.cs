@@ -10,10 +10,10 @@ public sealed class AddressingTests
     [Fact]
     public void Ipv6_network_gives_pods_addresses_that_reach_each_other()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config("1.0.0", "fd00:88::/64").With("isGateway", true);
-        E2ePod first = node.CreatePod();
-        E2ePod second = node.CreatePod();
+        TestPod first = node.CreatePod();
+        TestPod second = node.CreatePod();
 
         JsonObject firstResult = node.Add(first, config).Result;
         JsonObject secondResult = node.Add(second, config).Result;
@@ -30,10 +30,10 @@ public sealed class AddressingTests
     [Fact]
     public void Dual_stack_network_gives_each_pod_one_address_per_family_and_both_carry_traffic()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         JsonObject config = node.Config("1.0.0", "10.88.0.0/24", "fd00:88::/64").With("isDefaultGateway", true);
-        E2ePod first = node.CreatePod();
-        E2ePod second = node.CreatePod();
+        TestPod first = node.CreatePod();
+        TestPod second = node.CreatePod();
 
         JsonObject result = node.Add(first, config).Result;
         node.Add(second, config).EnsureSuccess();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
+using System.Text.Json;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -11,22 +13,22 @@ public sealed class BridgeOptionTests
     [Fact]
     public void Bridge_option_names_the_bridge_the_host_veth_is_a_port_of()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config()).Result;
 
-        JsonObject bridge = Iproute2.IpLink(node.Name, node.BridgeName);
-        Assert.Equal("bridge", bridge["linkinfo"]!["info_kind"].Text());
+        JsonElement bridge = IprouteJson.Link(node.Namespace, node.BridgeName);
+        Assert.Equal("bridge", bridge.GetProperty("linkinfo").GetProperty("info_kind").GetString());
         string hostVeth = result["interfaces"]![1]!["name"].Text();
-        Assert.Equal(node.BridgeName, Iproute2.IpLink(node.Name, hostVeth)["master"].Text());
+        Assert.Equal(node.BridgeName, IprouteJson.Link(node.Namespace, hostVeth).GetProperty("master").GetString());
         Assert.Equal(node.BridgeName, result["interfaces"]![0]!["name"].Text());
     }
 
     [Fact]
     public void IsGateway_gives_the_bridge_the_gateway_address_and_enables_forwarding()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         Assert.Equal("0", NamespaceInspector.ReadSysctl(node.Path, "net/ipv4/ip_forward"));
 
         JsonObject result = node.Add(node.CreatePod(), node.Config().With("isGateway", true)).Result;
@@ -39,8 +41,8 @@ public sealed class BridgeOptionTests
     [Fact]
     public void Without_isGateway_the_bridge_has_no_address_and_the_pod_no_default_route()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         node.Add(pod, node.Config()).EnsureSuccess();
 
@@ -52,8 +54,8 @@ public sealed class BridgeOptionTests
     [Fact]
     public void IsDefaultGateway_routes_the_pod_default_route_via_the_gateway_on_the_bridge()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config().With("isDefaultGateway", true)).Result;
 
@@ -70,11 +72,11 @@ public sealed class BridgeOptionTests
     [Fact]
     public void A_different_bridge_address_fails_without_forceAddress_and_is_replaced_with_it()
     {
-        using E2eNode node = E2eNode.Create();
-        Iproute2.IpChange(node.Name, "link", "add", node.BridgeName, "type", "bridge");
-        Iproute2.IpChange(node.Name, "address", "add", "10.88.0.50/24", "dev", node.BridgeName);
+        using TestNode node = TestNode.Create();
+        node.Namespace.Ip("link", "add", node.BridgeName, "type", "bridge");
+        node.Namespace.Ip("address", "add", "10.88.0.50/24", "dev", node.BridgeName);
         JsonObject config = node.Config().With("isGateway", true);
-        E2ePod pod = node.CreatePod();
+        TestPod pod = node.CreatePod();
 
         node.Add(pod, config).AssertError(CniErrorCode.InvalidNetworkConfig);
         Assert.Empty(NamespaceInspector.Veths(node.Path));
@@ -89,27 +91,27 @@ public sealed class BridgeOptionTests
     [Fact]
     public void Mtu_is_set_on_the_new_bridge_and_both_veth_ends()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config().With("mtu", 1400)).Result;
 
         Assert.Equal(1400u, NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Mtu);
         Assert.Equal(1400u, NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.Mtu);
         Assert.Equal(1400u, NamespaceInspector.Link(node.Path, node.BridgeName)!.Mtu);
-        Assert.Equal(1400, Iproute2.IpLink(pod.Name, pod.InterfaceName)["mtu"]!.GetValue<int>());
+        Assert.Equal(1400, IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("mtu").GetInt32());
     }
 
     [Fact]
     public void PromiscMode_puts_the_bridge_in_promiscuous_mode()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         node.Add(node.CreatePod(), node.Config()).EnsureSuccess();
-        Assert.DoesNotContain("PROMISC", Iproute2.IpLink(node.Name, node.BridgeName)["flags"]!.AsArray().Select(f => f.Text()));
+        Assert.DoesNotContain("PROMISC", IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
 
         node.Add(node.CreatePod(), node.Config().With("promiscMode", true)).EnsureSuccess();
 
-        Assert.Contains("PROMISC", Iproute2.IpLink(node.Name, node.BridgeName)["flags"]!.AsArray().Select(f => f.Text()));
-        Assert.True(NamespaceInspector.Link(node.Path, node.BridgeName)!.IsPromiscuous);
+        Assert.Contains("PROMISC", IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.True((NamespaceInspector.Link(node.Path, node.BridgeName)!.Header.Flags & InterfaceFlags.Promiscuous) != 0);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Netlink.Route;
+using System.Text.Json;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -16,8 +18,8 @@ public sealed class ContainerOptionTests
     [InlineData(true)]
     public void EnableDad_decides_whether_the_ipv6_address_skips_duplicate_address_detection(bool enableDad)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config("1.0.0", "fd00:88::/64");
         if (enableDad)
         {
@@ -26,23 +28,23 @@ public sealed class ContainerOptionTests
 
         node.Add(pod, config).EnsureSuccess();
 
-        JsonObject address = Iproute2.Ip(pod.Name, "address", "show", "dev", pod.InterfaceName)[0]!["addr_info"]!.AsArray()
-            .Single(a => a!["local"].Text() == "fd00:88::2")!.AsObject();
-        Assert.Equal(!enableDad, address["nodad"]?.GetValue<bool>() == true);
+        JsonElement address = IprouteJson.Ip(pod.Namespace, "-d", "address", "show", "dev", pod.InterfaceName)[0].GetProperty("addr_info").EnumerateArray()
+            .Single(a => a.GetProperty("local").GetString() == "fd00:88::2");
+        Assert.Equal(!enableDad, address.TryGetProperty("nodad", out JsonElement nodad) && nodad.GetBoolean());
         Assert.Equal(enableDad ? "1" : "0", NamespaceInspector.ReadSysctl(pod.Path, $"net/ipv6/conf/{pod.InterfaceName}/accept_dad"));
     }
 
     [Fact]
     public void DisableContainerInterface_leaves_the_container_link_down_but_addressed()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         JsonObject result = node.Add(pod, node.Config().With("disableContainerInterface", true)).Result;
 
         LinkMessage container = NamespaceInspector.Link(pod.Path, pod.InterfaceName)!;
-        Assert.False(container.IsUp, "the container link is up");
-        Assert.DoesNotContain("UP", Iproute2.IpLink(pod.Name, pod.InterfaceName)["flags"]!.AsArray().Select(f => f.Text()));
+        Assert.True((container.Header.Flags & InterfaceFlags.Up) == 0, "the container link is up");
+        Assert.DoesNotContain("UP", IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(PodConnectivityTests.ResultAddress(result), NamespaceInspector.AddressOf(pod.Path, pod.InterfaceName));
         Assert.True(NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.IsUp, "the host veth is down");
     }
@@ -55,8 +57,8 @@ public sealed class ContainerOptionTests
     [InlineData("args.cni.mac and CNI_ARGS", ConfigArgsMac)]
     public void Requested_mac_is_set_on_the_container_link_with_runtimeConfig_over_args_over_CNI_ARGS(string sources, string expected)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         string? cniArgs = null;
         if (sources is "CNI_ARGS" or "all three" or "args.cni.mac and CNI_ARGS")
@@ -77,7 +79,7 @@ public sealed class ContainerOptionTests
         JsonObject result = node.Add(pod, config, cniArgs).Result;
 
         Assert.Equal(expected, NamespaceInspector.Link(pod.Path, pod.InterfaceName)!.Address?.ToString(), ignoreCase: true);
-        Assert.Equal(expected, Iproute2.IpLink(pod.Name, pod.InterfaceName)["address"].Text());
+        Assert.Equal(expected, IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("address").GetString());
         Assert.Equal(expected, result["interfaces"]![2]!["mac"].Text(), ignoreCase: true);
     }
 
@@ -89,8 +91,8 @@ public sealed class ContainerOptionTests
     [InlineData("args.cni.ips and CNI_ARGS", "10.88.0.78")]
     public void Requested_ip_is_assigned_with_runtimeConfig_over_args_over_CNI_ARGS(string sources, string expected)
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
         JsonObject config = node.Config();
         string? cniArgs = null;
         if (sources is "CNI_ARGS" or "all three" or "args.cni.ips and CNI_ARGS")
@@ -118,7 +120,7 @@ public sealed class ContainerOptionTests
     [Fact]
     public void Dns_from_the_config_is_copied_to_the_result()
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         var dns = new JsonObject
         {
             ["nameservers"] = new JsonArray("10.96.0.10", "fd00::10"),

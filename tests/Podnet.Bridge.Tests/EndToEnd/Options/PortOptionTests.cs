@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 
@@ -13,7 +14,7 @@ public sealed class PortOptionTests
     [InlineData("portIsolation", "isolated")]
     public void Port_flag_is_on_only_when_configured(string option, string portAttribute)
     {
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
 
         string plain = HostVeth(node.Add(node.CreatePod(), node.Config()).Result);
         string configured = HostVeth(node.Add(node.CreatePod(), node.Config().With(option, true)).Result);
@@ -26,11 +27,11 @@ public sealed class PortOptionTests
     public void Vlan_turns_on_vlan_filtering_and_makes_the_port_an_untagged_pvid_member()
     {
         RequireVlanFiltering();
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
 
         string veth = HostVeth(node.Add(node.CreatePod(), node.Config().With("vlan", 100)).Result);
 
-        Assert.Equal(1, Iproute2.IpLink(node.Name, node.BridgeName)["linkinfo"]!["info_data"]!["vlan_filtering"]!.GetValue<int>());
+        Assert.Equal(1, IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("linkinfo").GetProperty("info_data").GetProperty("vlan_filtering").GetInt32());
         JsonObject vlan100 = Vlans(node, veth).Single(v => v["vlan"]!.GetValue<int>() == 100);
         string[] flags = [.. vlan100["flags"]!.AsArray().Select(f => f.Text())];
         Assert.Contains("PVID", flags);
@@ -41,7 +42,7 @@ public sealed class PortOptionTests
     public void VlanTrunk_adds_tagged_memberships_and_keeps_the_default_vlan()
     {
         RequireVlanFiltering();
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         var trunk = new JsonArray(new JsonObject { ["id"] = 200 }, new JsonObject { ["minID"] = 300, ["maxID"] = 302 });
 
         string veth = HostVeth(node.Add(node.CreatePod(), node.Config().With("vlanTrunk", trunk)).Result);
@@ -60,7 +61,7 @@ public sealed class PortOptionTests
     public void PreserveDefaultVlan_false_removes_vlan_1_from_the_port()
     {
         RequireVlanFiltering();
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
 
         string veth = HostVeth(node.Add(node.CreatePod(), node.Config().With("vlan", 100).With("preserveDefaultVlan", false)).Result);
 
@@ -73,9 +74,9 @@ public sealed class PortOptionTests
     public void Vlan_with_isGateway_puts_the_gateway_on_a_vlan_interface_the_pods_reach()
     {
         RequireVlanFiltering();
-        using E2eNode node = E2eNode.Create();
-        E2ePod first = node.CreatePod();
-        E2ePod second = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod first = node.CreatePod();
+        TestPod second = node.CreatePod();
         JsonObject config = node.Config().With("vlan", 7).With("isGateway", true);
         string gatewayName = node.BridgeName + ".7";
         var gateway = new InterfaceAddress(IPAddress.Parse("10.88.0.1"), 24);
@@ -99,8 +100,8 @@ public sealed class PortOptionTests
     [Fact]
     public void Vlan_with_isGateway_refuses_a_bridge_name_too_long_for_the_gateway_interface()
     {
-        using E2eNode node = E2eNode.Create();
-        E2ePod pod = node.CreatePod();
+        using TestNode node = TestNode.Create();
+        TestPod pod = node.CreatePod();
 
         // The harness's bridge names have 12 characters: "<bridge>.100" would have 16, one more than the kernel allows.
         node.Add(pod, node.Config().With("vlan", 100).With("isGateway", true)).AssertError(CniErrorCode.InvalidNetworkConfig);
@@ -117,9 +118,9 @@ public sealed class PortOptionTests
             Assert.Skip("this kernel filters VLANs; the VLAN tests above cover it");
         }
 
-        using E2eNode node = E2eNode.Create();
+        using TestNode node = TestNode.Create();
         node.Add(node.CreatePod(), node.Config()).EnsureSuccess();
-        E2ePod pod = node.CreatePod();
+        TestPod pod = node.CreatePod();
 
         node.Add(pod, node.Config().With("vlan", 100)).AssertError(CniErrorCode.KernelError);
 
@@ -138,16 +139,16 @@ public sealed class PortOptionTests
 
     private static string HostVeth(JsonObject result) => result["interfaces"]![1]!["name"].Text();
 
-    private static JsonObject PortData(E2eNode node, string veth)
+    private static JsonObject PortData(TestNode node, string veth)
     {
-        JsonObject link = Iproute2.IpLink(node.Name, veth);
+        JsonObject link = JsonNode.Parse(IprouteJson.Link(node.Namespace, veth).GetRawText())!.AsObject();
         Assert.Equal("bridge", link["linkinfo"]!["info_slave_kind"].Text());
         return link["linkinfo"]!["info_slave_data"]!.AsObject();
     }
 
-    private static List<JsonObject> Vlans(E2eNode node, string veth)
+    private static List<JsonObject> Vlans(TestNode node, string veth)
     {
-        JsonArray ports = Iproute2.Bridge(node.Name, "vlan", "show", "dev", veth).AsArray();
+        JsonArray ports = JsonNode.Parse(IprouteJson.Bridge(node.Namespace, "vlan", "show", "dev", veth).GetRawText())!.AsArray();
         return [.. ports.Single(p => p!["ifname"].Text() == veth)!["vlans"]!.AsArray().Select(v => v!.AsObject())];
     }
 }

@@ -14,16 +14,16 @@ internal sealed class LeftoverCount
 
     public bool Any => _allocations + _containerLinks + _rules > 0;
 
-    public void Record(FaultNode node, FaultPod pod)
+    public void Record(FaultNetwork node, TestPod pod)
     {
         using (IpamStore store = IpamStore.Open(node.NetworkName, node.DataDirectory))
         {
             _allocations += store.ListAllocations().Any(a => a.ContainerId == pod.ContainerId) ? 1 : 0;
         }
 
-        _containerLinks += NamespaceState.LinkNames(pod.Namespace.Name).Contains(FaultPod.InterfaceName) ? 1 : 0;
+        _containerLinks += NamespaceState.LinkNames(pod.Namespace.Name).Contains(FaultNetwork.InterfaceName) ? 1 : 0;
         _rules += NamespaceState.RuleComments(node.Name).Any(c => c.Contains(":" + pod.ContainerId + ":", StringComparison.Ordinal)) ? 1 : 0;
     }
 
-    public override string ToString() => $"{_allocations} with an IP file, {_containerLinks} with {FaultPod.InterfaceName} in the pod, {_rules} with nftables rules";
+    public override string ToString() => $"{_allocations} with an IP file, {_containerLinks} with {FaultNetwork.InterfaceName} in the pod, {_rules} with nftables rules";
 }

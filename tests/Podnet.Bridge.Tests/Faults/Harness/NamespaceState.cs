@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.Faults;
 
@@ -8,14 +9,14 @@ internal static class NamespaceState
     /// <summary>Every interface name in the namespace.</summary>
     public static IReadOnlyList<string> LinkNames(string namespaceName)
     {
-        using JsonDocument links = JsonDocument.Parse(Execute("ip", "-n", namespaceName, "-j", "link", "show"));
+        using JsonDocument links = JsonDocument.Parse(IpCommand.Run("-n", namespaceName, "-j", "link", "show"));
         return [.. links.RootElement.EnumerateArray().Select(l => l.GetProperty("ifname").GetString()!)];
     }
 
     /// <summary>The comments of every nftables rule in the namespace.</summary>
     public static IReadOnlyList<string> RuleComments(string namespaceName)
     {
-        using JsonDocument ruleset = JsonDocument.Parse(Execute("ip", "netns", "exec", namespaceName, "nft", "-j", "list", "ruleset"));
+        using JsonDocument ruleset = JsonDocument.Parse(Nftables.Ruleset(namespaceName).ToJsonString());
         var comments = new List<string>();
         foreach (JsonElement item in ruleset.RootElement.GetProperty("nftables").EnumerateArray())
         {
@@ -27,6 +28,4 @@ internal static class NamespaceState
 
         return comments;
     }
-
-    private static string Execute(string file, params string[] arguments) => Iproute2.Run(file, arguments);
 }

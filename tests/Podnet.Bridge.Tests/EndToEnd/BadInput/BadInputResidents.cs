@@ -5,16 +5,16 @@ using Podnet.Netlink.Route;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>
-/// The shared node of the bad-input corpus: an attached resident pod (so the store and the bridge exist), a second
+/// What the bad-input corpus runs against, on one shared <see cref="TestNode"/>: an attached resident pod (so the store and the bridge exist), a second
 /// network whose /30 is already full, a veth whose name a config uses as its bridge, an unattached target pod
 /// and a regular file to pass as <c>CNI_NETNS</c>. Every case must leave all of it exactly as it was.
 /// </summary>
-public sealed class BadInputNode : IDisposable
+public sealed class BadInputResidents : IDisposable
 {
     /// <summary>Creates the node and attaches the residents.</summary>
-    public BadInputNode()
+    public BadInputResidents()
     {
-        Node = E2eNode.Create();
+        Node = TestNode.Create();
         try
         {
             Resident = Node.CreatePod();
@@ -24,7 +24,7 @@ public sealed class BadInputNode : IDisposable
             ExhaustedConfig = Node.Config()
                 .With("name", Node.NetworkName + "-full")
                 .WithIpam("ranges", new JsonArray(new JsonArray(new JsonObject { ["subnet"] = "10.77.0.0/30" })));
-            E2ePod filler = Node.CreatePod();
+            TestPod filler = Node.CreatePod();
             Node.Add(filler, ExhaustedConfig).EnsureSuccess();
 
             DummyName = "pndum" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
@@ -34,7 +34,8 @@ public sealed class BadInputNode : IDisposable
                 rt.Links.CreateVethPair(new VethPair(DummyName, DummyName + "p"));
             }
 
-            RegularFile = Path.GetTempFileName();
+            RegularFile = Path.Combine(Node.Directory, "a-regular-file");
+            File.WriteAllText(RegularFile, "not a namespace\n");
         }
         catch
         {
@@ -44,16 +45,16 @@ public sealed class BadInputNode : IDisposable
     }
 
     /// <summary>The node.</summary>
-    public E2eNode Node { get; }
+    public TestNode Node { get; }
 
     /// <summary>A pod attached with the default config.</summary>
-    public E2ePod Resident { get; }
+    public TestPod Resident { get; }
 
     /// <summary>The resident's ADD result.</summary>
     public JsonObject ResidentResult { get; }
 
     /// <summary>The unattached pod every case tries to attach.</summary>
-    public E2ePod Target { get; }
+    public TestPod Target { get; }
 
     /// <summary>A network whose only allocatable address (a /30 less the gateway) is taken.</summary>
     public JsonObject ExhaustedConfig { get; }
@@ -65,15 +66,21 @@ public sealed class BadInputNode : IDisposable
     public string RegularFile { get; }
 
     /// <summary>ADD of the target with <paramref name="config"/>.</summary>
-    public PluginInvocation Add(JsonNode config) => E2eNode.Invocation("ADD", Target, config);
+    public PluginInvocation Add(JsonNode config) => Node.Invocation("ADD", Target, config);
 
     /// <summary>ADD of the target with the default config.</summary>
     public PluginInvocation Add() => Add(Node.Config());
 
+    /// <summary>ADD of the target with configuration text of <see cref="BadInputTemplates"/> (<c>{DATA}</c>, <c>{FILE}</c> substituted).</summary>
+    public PluginInvocation AddText(string config) => Add().WithStdin(Substitute(config));
+
+    /// <summary><paramref name="text"/> with <c>{DATA}</c> as the node's IPAM data directory and <c>{FILE}</c> as <see cref="RegularFile"/>.</summary>
+    public string Substitute(string text) =>
+        text.Replace("{DATA}", Node.DataDirectory, StringComparison.Ordinal).Replace("{FILE}", RegularFile, StringComparison.Ordinal);
+
     /// <inheritdoc/>
     public void Dispose()
     {
-        File.Delete(RegularFile);
         Node.Dispose();
     }
 }

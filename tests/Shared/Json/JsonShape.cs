@@ -1,10 +1,23 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Testing;
 
-/// <summary>Structural views of JSON for shape comparisons.</summary>
+/// <summary>Structural views of JSON for shape comparisons, and small accessors for results (the one JSON helper of the tests).</summary>
 internal static class JsonShape
 {
+    /// <summary>The string at <paramref name="node"/>.</summary>
+    public static string Text(this JsonNode? node) => node?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException("missing string");
+
+    /// <summary>The canonical JSON text of <paramref name="node"/>: object keys sorted, no whitespace.</summary>
+    public static string Canonical(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonValue.Create(p.Key).ToJsonString() + ":" + Canonical(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        _ => node.ToJsonString(),
+    };
+
     /// <summary>The property names of an object, sorted.</summary>
     public static string[] Keys(JsonElement element) =>
         [.. element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];

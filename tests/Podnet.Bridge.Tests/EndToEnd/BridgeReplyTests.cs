@@ -1,7 +1,8 @@
+using System.Collections.Immutable;
 using System.Text.Json;
-using Podnet.Netlink;
+using Podnet.Cni;
 
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>
 /// VERSION and error replies of the reference <c>bridge</c> next to podnet's. Where the reference answers with the
@@ -15,27 +16,28 @@ public sealed class BridgeReplyTests
     [InlineData(null)]
     [InlineData("""{"cniVersion":"0.4.0"}""")]
     [InlineData("""{"cniVersion":"1.0.0"}""")]
-    public async Task Version_replies_have_the_same_keys(string? stdin)
+    public void Version_replies_have_the_same_keys(string? stdin)
     {
+        using TestNode node = TestNode.Create();
         var environment = new Dictionary<string, string> { ["CNI_COMMAND"] = "VERSION" };
-        HostOutcome reference = await PluginProcess.RunAsync(Bridge, environment, stdin);
-        HostOutcome podnet = await PluginProcess.RunAsync(PodnetBinary.Path, environment, stdin);
+        PluginOutcome reference = Run(node, Bridge, environment, stdin);
+        PluginOutcome podnet = Run(node, PodnetBinary.Path, environment, stdin);
 
         Assert.Equal(0, reference.ExitCode);
         Assert.Equal(0, podnet.ExitCode);
-        Assert.Equal(JsonShape.Keys(reference.Json), JsonShape.Keys(podnet.Json));
-        Assert.Equal(["cniVersion", "supportedVersions"], JsonShape.Keys(podnet.Json));
+        Assert.Equal(JsonShape.Keys(Json(reference)), JsonShape.Keys(Json(podnet)));
+        Assert.Equal(["cniVersion", "supportedVersions"], JsonShape.Keys(Json(podnet)));
 
         // Every version both implement is listed by both; podnet adds 1.1.0 and drops the pre-0.3.0 formats.
-        string[] theirs = [.. reference.Json.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()!)];
-        string[] ours = [.. podnet.Json.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()!)];
+        string[] theirs = [.. Json(reference).GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()!)];
+        string[] ours = [.. Json(podnet).GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()!)];
         Assert.Equal(CniVersion.Supported, ours);
         Assert.Equal(theirs.Where(v => CniVersion.Compare(v, "0.3.0") >= 0), ours.Where(v => v != "1.1.0"));
 
         // The reference always answers in its own newest version; SPEC.md says the reply carries the input's
         // cniVersion, which podnet does.
         string expected = stdin is null ? CniVersion.Latest : JsonDocument.Parse(stdin).RootElement.GetProperty("cniVersion").GetString()!;
-        Assert.Equal(expected, podnet.Json.GetProperty("cniVersion").GetString());
+        Assert.Equal(expected, Json(podnet).GetProperty("cniVersion").GetString());
     }
 
     public static TheoryData<string, string, string, int, int> ErrorCases() => new()
@@ -57,10 +59,10 @@ public sealed class BridgeReplyTests
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
-    public async Task Error_replies_have_the_reference_keys_plus_cniVersion(string name, string config, string variant, int referenceCode, int podnetCode)
+    public void Error_replies_have_the_reference_keys_plus_cniVersion(string name, string config, string variant, int referenceCode, int podnetCode)
     {
         _ = name;
-        using NetworkNamespace node = NetworkNamespace.Create(NetworkNamespace.CreateUniqueName("pn-cni-"));
+        using TestNode node = TestNode.Create();
         var environment = new Dictionary<string, string>
         {
             ["CNI_COMMAND"] = variant == "CHECK" ? "CHECK" : "ADD",
@@ -75,11 +77,11 @@ public sealed class BridgeReplyTests
         }
 
         // Both fail before touching the kernel; they still run inside a namespace of their own.
-        HostOutcome reference = await PluginProcess.RunAsync(Bridge, environment, config, node.Path);
-        HostOutcome podnet = await PluginProcess.RunAsync(PodnetBinary.Path, environment, config, node.Path);
+        PluginOutcome reference = Run(node, Bridge, environment, config);
+        PluginOutcome podnet = Run(node, PodnetBinary.Path, environment, config);
 
-        JsonElement theirs = reference.AssertError(referenceCode);
-        JsonElement ours = podnet.AssertError(podnetCode);
+        JsonElement theirs = AssertError(reference, referenceCode);
+        JsonElement ours = AssertError(podnet, podnetCode);
 
         // The reference's libcni writes {code, msg, details?}; SPEC.md 1.0 adds cniVersion, which podnet writes.
         string[] optional = ["details"];
@@ -93,5 +95,31 @@ public sealed class BridgeReplyTests
         {
             Assert.Equal(theirs.GetProperty("msg").GetString(), ours.GetProperty("msg").GetString());
         }
+    }
+
+    /// <summary>Runs <paramref name="executable"/> in the node with exactly <paramref name="environment"/> and <paramref name="stdin"/>.</summary>
+    private static PluginOutcome Run(TestNode node, string executable, Dictionary<string, string> environment, string? stdin) =>
+        node.Run(new PluginInvocation(executable, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, environment), stdin ?? string.Empty));
+
+    /// <summary>stdout parsed as JSON (fails the test when it is not JSON).</summary>
+    private static JsonElement Json(PluginOutcome outcome)
+    {
+        using JsonDocument document = JsonDocument.Parse(outcome.Stdout);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// An error object as both plugins write it, the reference without <c>cniVersion</c>: exit code 1, the numeric
+    /// <c>code</c> <paramref name="code"/>, a string <c>msg</c>; returns the object.
+    /// </summary>
+    private static JsonElement AssertError(PluginOutcome outcome, int code)
+    {
+        Assert.True(outcome.ExitCode == 1, $"expected exit code 1, got {outcome.ExitCode}; stdout: {outcome.Stdout}; stderr: {outcome.Stderr}");
+        JsonElement error = Json(outcome);
+        Assert.True(
+            error.TryGetProperty("code", out JsonElement actual) && actual.GetInt32() == code,
+            $"expected error code {code}; stdout: {outcome.Stdout}");
+        Assert.Equal(JsonValueKind.String, error.GetProperty("msg").ValueKind);
+        return error;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Testing;
 
 /// <summary>What a plugin execution produced: the exit code, stdout (JSON when the plugin behaves) and stderr.</summary>
 public sealed class PluginOutcome
@@ -9,13 +9,21 @@ public sealed class PluginOutcome
     private readonly Lazy<JsonNode?> _json;
 
     /// <summary>Creates the outcome.</summary>
-    public PluginOutcome(PluginInvocation invocation, int exitCode, string stdout, string stderr)
+    public PluginOutcome(PluginInvocation invocation, int exitCode, string stdout, string stderr, TimeSpan elapsed = default, bool killed = false)
     {
         Invocation = invocation;
         ExitCode = exitCode;
         Stdout = stdout;
         Stderr = stderr;
+        Elapsed = elapsed;
+        Killed = killed;
         _json = new Lazy<JsonNode?>(() => ParseOrNull(stdout));
+    }
+
+    /// <summary>The outcome of <paramref name="invocation"/> as the launcher saw it.</summary>
+    internal PluginOutcome(PluginInvocation invocation, RuntimeOutcome outcome)
+        : this(invocation, outcome.ExitCode, outcome.Stdout, outcome.Stderr, outcome.Elapsed, outcome.Killed)
+    {
     }
 
     /// <summary>What was run.</summary>
@@ -29,6 +37,15 @@ public sealed class PluginOutcome
 
     /// <summary>Everything written to stderr.</summary>
     public string Stderr { get; }
+
+    /// <summary>Time from the process start to its end.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>True if the caller's <c>killAfter</c> SIGKILLed the plugin before it exited on its own.</summary>
+    public bool Killed { get; }
+
+    /// <summary>Exited 0 on its own.</summary>
+    public bool Succeeded => !Killed && ExitCode == 0;
 
     /// <summary>stdout parsed as JSON, or null when it is empty or not JSON.</summary>
     public JsonNode? Json => _json.Value;
@@ -80,7 +97,9 @@ public sealed class PluginOutcome
     public string? ErrorMessage => Json is JsonObject o && o["msg"] is JsonValue m && m.TryGetValue(out string? text) ? text : null;
 
     /// <inheritdoc/>
-    public override string ToString() => $"$ {Invocation}\nexit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
+    public override string ToString() => Killed
+        ? $"$ {Invocation}\nkilled after {Elapsed.TotalMilliseconds:F1} ms"
+        : $"$ {Invocation}\nexit {ExitCode} after {Elapsed.TotalMilliseconds:F1} ms\nstdout: {Stdout}\nstderr: {Stderr}";
 
     private static JsonNode? ParseOrNull(string text)
     {

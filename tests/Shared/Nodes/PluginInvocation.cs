@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Testing;
 
 /// <summary>
 /// One plugin execution as a container runtime performs it: the <c>CNI_*</c> environment and the configuration
