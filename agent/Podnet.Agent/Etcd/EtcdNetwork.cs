@@ -80,7 +80,7 @@ public sealed record EtcdNetwork(IPNetwork Network, int SubnetLength, IPAddress 
 
     private static IPAddress Subnet(string text, string member, int length)
     {
-        if (!Podnet.Cni.Ipam.IpAddressText.TryParse(text, out IPAddress? address) || address.AddressFamily != AddressFamily.InterNetwork)
+        if (!Podnet.Cni.IpAddressText.TryParse(text, out IPAddress? address) || address.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new FormatException($"{member} \"{text}\" is not an IPv4 address");
         }

@@ -32,7 +32,7 @@ public sealed record SubnetLease(IPNetwork Subnet, IPAddress PublicIp, string? N
             throw new FormatException(e.Message, e);
         }
 
-        if (!Podnet.Cni.Ipam.IpAddressText.TryParse(parsed.PublicIP, out IPAddress? ip) || ip.AddressFamily != AddressFamily.InterNetwork)
+        if (!Podnet.Cni.IpAddressText.TryParse(parsed.PublicIP, out IPAddress? ip) || ip.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new FormatException($"PublicIP \"{parsed.PublicIP}\" is not an IPv4 address");
         }
