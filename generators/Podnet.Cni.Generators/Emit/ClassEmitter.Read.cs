@@ -212,7 +212,7 @@ internal sealed partial class ClassEmitter
         string text = "text" + level;
         string parsed = "parsed" + level;
         w.WriteLine("string " + text + " = " + Support("CniJsonReading") + ".ReadString(ref reader);");
-        w.WriteLine("if (!(" + string.Format(CultureInfo.InvariantCulture, format.TryParse, text, parsed) + "))");
+        w.WriteLine("if (" + string.Format(CultureInfo.InvariantCulture, format.Refuses, text, parsed) + ")");
         w.OpenBlock();
         w.WriteLine("throw " + Support("CniDecodeException") + ".InvalidFormat(" + string.Format(CultureInfo.InvariantCulture, format.Reason, text) + ", "
             + DocComments.Literal(format.Name) + ");");

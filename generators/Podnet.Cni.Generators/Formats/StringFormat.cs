@@ -11,7 +11,7 @@ namespace Podnet.Cni.Generators.Formats;
 /// <param name="IsValueType">Whether <see cref="Type"/> is a struct (a nullable member then needs <c>.Value</c>).</param>
 /// <param name="Description">What a value is, for messages and docs, e.g. <c>CIDR</c>.</param>
 /// <param name="RequiredTypes">Metadata names the compilation must define; otherwise PN2010 and the file is skipped.</param>
-/// <param name="TryParse">A C# boolean expression pattern: <c>{0}</c> the text, <c>{1}</c> the local that receives the value; true when valid.</param>
+/// <param name="Refuses">A C# boolean expression pattern, true when the text <c>{0}</c> is not of the format; a parsing format declares the local <c>{1}</c> that receives the value.</param>
 /// <param name="Value">A C# expression pattern for the decoded value: <c>{0}</c> the text, <c>{1}</c> the parsed local.</param>
 /// <param name="Reason">A C# expression over the text <c>{0}</c>: the reason a value is refused.</param>
 /// <param name="Format">A C# expression pattern over the value <c>{0}</c> that gives the text to write.</param>
@@ -21,7 +21,7 @@ internal sealed record StringFormat(
     bool IsValueType,
     string Description,
     string[] RequiredTypes,
-    string TryParse,
+    string Refuses,
     string Value,
     string Reason,
     string Format)
@@ -35,7 +35,7 @@ internal sealed record StringFormat(
             IsValueType: false,
             "IP address",
             ["System.Net.IPAddress", "Podnet.Cni.IpAddressText"],
-            "global::Podnet.Cni.IpAddressText.TryParse({0}, out global::System.Net.IPAddress? {1})",
+            "!global::Podnet.Cni.IpAddressText.TryParse({0}, out global::System.Net.IPAddress? {1})",
             "{1}",
             "\"invalid IP address \\\"\" + {0} + \"\\\"\"",
             "global::Podnet.Cni.IpAddressText.Format({0})"),
@@ -45,7 +45,7 @@ internal sealed record StringFormat(
             IsValueType: true,
             "CIDR",
             ["Podnet.Cni.IpCidr"],
-            "global::Podnet.Cni.IpCidr.TryParse({0}, out global::Podnet.Cni.IpCidr {1})",
+            "!global::Podnet.Cni.IpCidr.TryParse({0}, out global::Podnet.Cni.IpCidr {1})",
             "{1}",
             "\"invalid CIDR \\\"\" + {0} + \"\\\"\"",
             "{0}.ToString()"),
@@ -55,7 +55,7 @@ internal sealed record StringFormat(
             IsValueType: true,
             "MAC address",
             ["Podnet.Netlink.MacAddress"],
-            "global::Podnet.Netlink.MacAddress.TryParse({0}, out global::Podnet.Netlink.MacAddress {1})",
+            "!global::Podnet.Netlink.MacAddress.TryParse({0}, out global::Podnet.Netlink.MacAddress {1})",
             "{1}",
             "\"invalid MAC address \\\"\" + {0} + \"\\\"\"",
             "{0}.ToString()"),
@@ -65,9 +65,9 @@ internal sealed record StringFormat(
             IsValueType: false,
             "file system path",
             [],
-            "!{0}.Contains('\\0')",
+            "{0}.Contains('\\0')",
             "{0}",
-            "\"invalid path: it contains a NUL character\"",
+            "\"invalid path: NUL character\"",
             "{0}"),
     ];
 
