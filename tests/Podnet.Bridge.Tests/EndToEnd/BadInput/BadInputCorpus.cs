@@ -45,6 +45,12 @@ public static class BadInputCorpus
         ["subnet has host bits set"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config("1.0.0", "10.88.0.5/24"))),
         ["rangeStart is outside the subnet"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithSingleRange("10.88.0.0/24", rangeStart: "10.99.0.10"))),
         ["subnet is a /32"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config("1.0.0", "10.88.0.7/32"))),
+        ["rangeStart is not an address"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithSingleRange("10.88.0.0/24", rangeStart: "10.88.0"))),
+        ["route dst is not a CIDR"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("routes", new JsonArray(new JsonObject { ["dst"] = "10.0.0.0/40" })))),
+        // Path members: a NUL byte once escaped as code 999 with the details "ArgumentException" (found by fuzzing).
+        ["dataDir contains a NUL byte"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("dataDir", "/var/lib/cni/pn\0networks"))),
+        ["resolvConf contains a NUL byte"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("resolvConf", "/etc/resolv\0.conf"))),
+        ["subnetFile contains a NUL byte"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("subnetFile", "/run/podnet/subnet\0.env"))),
         ["ipam has no type"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("type", null))),
         ["range is exhausted"] = new(CniErrorCode.AddressesExhausted, n => n.Add(n.ExhaustedConfig)),
         ["requested IP is outside every range"] = new(IpamErrorCode.RequestedAddressUnavailable, n => n.Add().With("CNI_ARGS", "IP=10.99.0.5")),
@@ -58,12 +64,14 @@ public static class BadInputCorpus
         ["ipMasqBackend is not a backend"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("ipMasqBackend", "ebtables"))),
         ["vlanTrunk minID is above maxID"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlanTrunk", new JsonArray(new JsonObject { ["minID"] = 300, ["maxID"] = 200 })))),
         ["mtu is 10"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 10))),
+        ["mtu is 70000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 70000))),
         ["hairpinMode and promiscMode together"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("hairpinMode", true).With("promiscMode", true))),
         ["bridge name is longer than 15 bytes"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("bridge", "bridge-name-too-long"))),
         ["bridge name is taken by a non-bridge link"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("bridge", n.DummyName))),
 
         // CNI_ARGS and MACs.
         ["MAC in CNI_ARGS is invalid"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add().With("CNI_ARGS", "MAC=zz:00:00:00:00:01")),
+        ["MAC in args.cni is invalid"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("args", new JsonObject { ["cni"] = new JsonObject { ["mac"] = "02:00:00:00:00" } }))),
         ["MAC in runtimeConfig is multicast"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("runtimeConfig", new JsonObject { ["mac"] = "01:00:5e:00:00:01" }))),
         ["CNI_ARGS has an unknown key without IgnoreUnknown"] = new(CniErrorCode.UnsupportedField, n => n.Add().With("CNI_ARGS", "FOO=bar")),
         ["CNI_ARGS has a pair without ="] = new(CniErrorCode.DecodingFailure, n => n.Add().With("CNI_ARGS", "novalue")),

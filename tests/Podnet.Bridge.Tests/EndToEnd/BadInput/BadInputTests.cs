@@ -28,6 +28,12 @@ public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInput
         }
 
         outcome.AssertError(badInput.ExpectedCode);
+        // Words for a person, never an exception's type name (a NUL in dataDir once answered "ArgumentException").
+        if (outcome.Json?["details"] is System.Text.Json.Nodes.JsonValue details)
+        {
+            Assert.DoesNotMatch(@"^[\w.]*Exception$", details.GetValue<string>());
+        }
+
         Assert.Equal(nodeLinks, NamespaceInspector.LinkNames(node.Path));
         Assert.Equal(podLinks, NamespaceInspector.LinkNames(fixture.Target.Path));
         IpamStoreSnapshot after = IpamStoreSnapshot.Take(node.DataDirectory);

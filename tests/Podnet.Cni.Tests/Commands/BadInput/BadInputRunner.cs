@@ -36,6 +36,13 @@ internal static class BadInputRunner
             Assert.Contains(message, outcome.Message, StringComparison.Ordinal);
         }
 
+        // Bad input always has a well-known code and words for a person, never an exception's type name.
+        Assert.NotEqual(CniErrorCode.Internal, badInput.Code);
+        if (error.TryGetProperty("details", out JsonElement details))
+        {
+            Assert.DoesNotMatch(@"^[\w.]*Exception$", details.GetString()!);
+        }
+
         sandbox.State().AssertUnchangedSince(before);
     }
 

@@ -25,7 +25,15 @@ public sealed class InvalidConfigTests
         new("CHECK in 0.3.1", Incompatible, Network(version: "0.3.1")) { Command = "CHECK", Message = "config version does not allow CHECK" },
         new("STATUS in 1.0.0", Incompatible, Network(version: "1.0.0")) { Command = "STATUS", Message = "config version does not allow STATUS" },
         new("GC in 0.4.0", Incompatible, Network(version: "0.4.0")) { Command = "GC", Message = "config version does not allow GC" },
-        new("mtu is 10", Invalid, Network(extra: ",\"mtu\":10")),
+        // bridge.schema.json bounds mtu to 68..65535; the generated reader checks it (7).
+        new("mtu is 10", Invalid, Network(extra: ",\"mtu\":10")) { Message = "$.mtu" },
+        new("mtu is 70000", Invalid, Network(extra: ",\"mtu\":70000")) { Message = "$.mtu" },
+        new("vlanTrunk id is 4095", Invalid, Network(extra: ",\"vlanTrunk\":[{\"id\":4095}]")) { Message = "$.vlanTrunk[0].id" },
+        // Path members (format "path"): a NUL byte is no path. It used to escape as code 999 with the details
+        // "ArgumentException" (found by fuzzing the binary); now it is an invalid configuration naming the member.
+        new("dataDir contains a NUL byte", Invalid, Network("""{"type":"host-local","dataDir":"{DATA}\u0000x","ranges":[[{"subnet":"10.77.0.0/24"}]]}""")) { Message = "invalid path: NUL character in dataDir" },
+        new("resolvConf contains a NUL byte", Invalid, Network(HostLocal(extra: ",\"resolvConf\":\"/etc/resolv\\u0000.conf\""))) { Message = "invalid path: NUL character in resolvConf" },
+        new("subnetFile contains a NUL byte", Invalid, Network(extra: ",\"subnetFile\":\"/run/podnet/subnet\\u0000.env\"")) { Message = "invalid path: NUL character in subnetFile" },
         new("hairpinMode and promiscMode together", Invalid, Network(extra: ",\"hairpinMode\":true,\"promiscMode\":true")),
         new("vlanTrunk minID above maxID", Invalid, Network(extra: ",\"vlanTrunk\":[{\"minID\":300,\"maxID\":200}]")),
         new("bridge name is 16 bytes", Invalid, Network().Replace(PodnetSandbox.BridgeName, "bridge-name-16by", StringComparison.Ordinal)),

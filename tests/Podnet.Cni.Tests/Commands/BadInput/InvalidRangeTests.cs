@@ -10,7 +10,7 @@ public sealed class InvalidRangeTests
     private static readonly Dictionary<string, BadInputCase> s_cases = new BadInputCase[]
     {
         new("prefix /33", Invalid, WithRange("""{"subnet":"10.0.0.0/33"}""")),
-        new("three-octet subnet", Invalid, WithRange("""{"subnet":"10.0.0/24"}""")),
+        new("three-octet subnet", Invalid, WithRange("""{"subnet":"10.0.0/24"}""")) { Message = "invalid CIDR \"10.0.0/24\" in ranges[0][0].subnet" },
         new("IPv6 prefix /200", Invalid, WithRange("""{"subnet":"::1/200"}""")),
         new("subnet is not a CIDR", Invalid, WithRange("""{"subnet":"pod-network"}""")),
         new("host bits set", Invalid, WithRange("""{"subnet":"10.0.0.1/24"}""")),
@@ -20,7 +20,7 @@ public sealed class InvalidRangeTests
         new("rangeEnd outside the subnet", Invalid, WithRange("""{"subnet":"10.77.0.0/24","rangeEnd":"10.78.0.5"}""")),
         new("rangeEnd before rangeStart", Invalid, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.0.50","rangeEnd":"10.77.0.10"}""")),
         new("rangeStart is not an address", Invalid, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.0.x"}""")),
-        new("rangeStart in inet_aton short form", Invalid, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.5"}""")),
+        new("rangeStart in inet_aton short form", Invalid, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.5"}""")) { Message = "invalid IP address \"10.77.5\" in ranges[0][0].rangeStart" },
         new("gateway in inet_aton short form", Invalid, WithRange("""{"subnet":"10.77.0.0/24","gateway":"10.77.1"}""")),
         new("rangeStart of the other family", Invalid, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"fd00::5"}""")),
         new("gateway outside the subnet", Invalid, WithRange("""{"subnet":"10.77.0.0/24","gateway":"10.78.0.1"}""")),
@@ -28,8 +28,8 @@ public sealed class InvalidRangeTests
         new("a /31", Invalid, WithRange("""{"subnet":"10.77.0.6/31"}""")),
         new("an IPv6 /128", Invalid, WithRange("""{"subnet":"fd00::1/128"}""")),
         new("mixed families in one range set", Invalid, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"},{"subnet":"fd00:77::/64"}]]"""))) { Message = "mixed address families" },
-        new("legacy subnet with prefix /33", Invalid, Network("""{"type":"host-local","dataDir":"{DATA}","subnet":"10.77.0.0/33"}""")),
-        new("route destination is not a CIDR", Invalid, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"default\"}]"))),
+        new("legacy subnet with prefix /33", Invalid, Network("""{"type":"host-local","dataDir":"{DATA}","subnet":"10.77.0.0/33"}""")) { Message = "invalid CIDR \"10.77.0.0/33\" in subnet" },
+        new("route destination is not a CIDR", Invalid, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"default\"}]"))) { Message = "invalid CIDR \"default\" in routes[0].dst" },
         new("route gateway is not an address", Invalid, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.77.0.300\"}]"))),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
