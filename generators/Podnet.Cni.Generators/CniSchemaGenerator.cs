@@ -3,9 +3,11 @@ using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Podnet.Cni.Generators.Emit;
+using Podnet.Cni.Generators.Formats;
 using Podnet.Cni.Generators.Model;
 using Podnet.Cni.Generators.Parsing;
 using Podnet.Cni.Generators.Resolution;
+using Podnet.Generators;
 
 namespace Podnet.Cni.Generators;
 
@@ -50,10 +52,17 @@ public sealed class CniSchemaGenerator : IIncrementalGenerator
             .Select(static (entries, _) => SchemaIndexBuilder.Build(entries))
             .WithTrackingName(TrackingNames.SchemaIndex);
 
+        // Only the names of the formats whose types are missing flow on, so an edit elsewhere in the compilation leaves
+        // the later steps cached.
+        IncrementalValueProvider<EquatableArray<string>> unavailableFormats = context.CompilationProvider
+            .Select(static (compilation, _) => FormatAvailability.Unavailable(compilation))
+            .WithTrackingName(TrackingNames.UnavailableFormats);
+
         IncrementalValuesProvider<ResolvedSchemaModel?> resolved = documents
             .Combine(index)
             .Combine(@namespace)
-            .Select(static (input, _) => ShapeResolver.Resolve(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(unavailableFormats)
+            .Select(static (input, _) => ShapeResolver.Resolve(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.ResolvedSchema);
 
         context.RegisterSourceOutput(@namespace, static (output, ns) =>

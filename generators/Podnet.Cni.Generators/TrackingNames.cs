@@ -15,6 +15,9 @@ public static class TrackingNames
     /// <summary>The exports of all emittable files.</summary>
     public const string SchemaIndex = "SchemaIndex";
 
+    /// <summary>The mapped string formats (ip, cidr, mac) whose types the compilation does not define.</summary>
+    public const string UnavailableFormats = "UnavailableFormats";
+
     /// <summary>One schema file with its references resolved, ready to emit.</summary>
     public const string ResolvedSchema = "ResolvedSchema";
 }

@@ -8,7 +8,8 @@ public sealed class CacheabilityTests
 {
     private static readonly string[] s_trackedSteps =
     [
-        TrackingNames.Namespace, TrackingNames.SchemaDocument, TrackingNames.SchemaIndexEntry, TrackingNames.SchemaIndex, TrackingNames.ResolvedSchema,
+        TrackingNames.Namespace, TrackingNames.SchemaDocument, TrackingNames.SchemaIndexEntry, TrackingNames.SchemaIndex, TrackingNames.UnavailableFormats,
+        TrackingNames.ResolvedSchema,
     ];
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(IEnumerable<AdditionalText> files)

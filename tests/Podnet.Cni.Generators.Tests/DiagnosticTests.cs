@@ -92,6 +92,42 @@ public sealed class DiagnosticTests
         Assert.Empty(diagnostics);
     }
 
+    [Theory]
+    [InlineData("ip", "Podnet.Cni.IpAddressText")]
+    [InlineData("cidr", "Podnet.Cni.IpCidr")]
+    [InlineData("mac", "Podnet.Netlink.MacAddress")]
+    public async Task A_format_whose_type_is_missing_is_reported_at_the_format_and_the_file_is_skipped(string format, string missingType)
+    {
+        string schema = "{\n  \"x-csharp-type-name\": \"Typed\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\",\n      \"format\": \"" + format + "\" }\n  }\n}";
+        InMemoryAdditionalText file = new("/s/typed.schema.json", schema);
+
+        Diagnostic diagnostic = Assert.Single(await GeneratorHarness.AnalyzeAsync([file], mappedTypes: false));
+        Assert.Equal("PN2010", diagnostic.Id);
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("'" + missingType + "'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(await GeneratorHarness.AnalyzeAsync([file]));
+
+        // The generator skips the file rather than emit code that cannot compile; with the types it emits it.
+        (GeneratorDriverRunResult bare, var bareDiagnostics) = GeneratorHarness.Run([file], mappedTypes: false);
+        Assert.DoesNotContain(bare.Results.Single().GeneratedSources, s => s.HintName == "Typed.g.cs");
+        Assert.Empty(bareDiagnostics);
+        (GeneratorDriverRunResult typed, var typedDiagnostics) = GeneratorHarness.Run([file]);
+        Assert.Contains(typed.Results.Single().GeneratedSources, s => s.HintName == "Typed.g.cs");
+        Assert.Empty(typedDiagnostics);
+    }
+
+    [Fact]
+    public async Task Path_and_informational_formats_need_no_type()
+    {
+        InMemoryAdditionalText file = new("/s/plain.schema.json",
+            "{\"type\": \"object\", \"properties\": {\"p\": {\"type\": \"string\", \"format\": \"path\"}, \"v\": {\"type\": \"string\", \"format\": \"ipv4\"}}}");
+
+        Assert.Empty(await GeneratorHarness.AnalyzeAsync([file], mappedTypes: false));
+        (GeneratorDriverRunResult result, var diagnostics) = GeneratorHarness.Run([file], mappedTypes: false);
+        Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName == "Plain.g.cs");
+        Assert.Empty(diagnostics);
+    }
+
     [Fact]
     public async Task Real_specs_are_clean()
     {

@@ -66,6 +66,32 @@ public sealed class GeneratorSnapshotTests
         SnapshotVerifier.Verify(GeneratorHarness.Source(result, hintName), hintName.Replace(".g.cs", string.Empty, StringComparison.Ordinal));
     }
 
+    private const string FormatSample = """
+        {
+          "x-csharp-type-name": "FormatSample",
+          "description": "Every mapped string format, required and optional, alone and in arrays.",
+          "type": "object",
+          "required": ["subnet"],
+          "properties": {
+            "subnet": { "type": "string", "format": "cidr" },
+            "gateway": { "type": "string", "format": "ip" },
+            "mac": { "type": "string", "format": "mac" },
+            "dataDir": { "type": "string", "format": "path" },
+            "servers": { "type": "array", "items": { "type": "string", "format": "ip" } },
+            "note": { "type": "string", "format": "ipv4" }
+          }
+        }
+        """;
+
+    [Fact]
+    public void Mapped_formats_generate_typed_members_matching_snapshot()
+    {
+        (GeneratorDriverRunResult result, var diagnostics) = GeneratorHarness.Run([new InMemoryAdditionalText("/s/format-sample.schema.json", FormatSample)]);
+
+        Assert.Empty(diagnostics);
+        SnapshotVerifier.Verify(GeneratorHarness.Source(result, "FormatSample.g.cs"), "FormatSample");
+    }
+
     [Fact]
     public void Every_construct_generates_compiling_code_matching_snapshot()
     {

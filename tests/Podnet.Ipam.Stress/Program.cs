@@ -1,4 +1,5 @@
 using System.Net;
+using Podnet.Cni;
 using Podnet.Cni.Ipam;
 
 // Usage:

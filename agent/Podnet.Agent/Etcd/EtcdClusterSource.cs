@@ -81,7 +81,7 @@ public sealed class EtcdClusterSource : IClusterSource
     {
         ArgumentNullException.ThrowIfNull(line);
         IPAddress? ip = line.Get("public-ip") is { } text
-            ? Podnet.Cni.Ipam.IpAddressText.TryParse(text, out IPAddress? parsed) && parsed.AddressFamily == AddressFamily.InterNetwork ? parsed : throw new UsageException($"--public-ip {text}: not an IPv4 address")
+            ? Podnet.Cni.IpAddressText.TryParse(text, out IPAddress? parsed) && parsed.AddressFamily == AddressFamily.InterNetwork ? parsed : throw new UsageException($"--public-ip {text}: not an IPv4 address")
             : null;
         string? iface = line.Get("iface");
         if (ip is not null && iface is not null)

@@ -30,10 +30,13 @@ public sealed record EtcdNetwork(IPNetwork Network, int SubnetLength, IPAddress 
             throw new FormatException(e.Message, e);
         }
 
-        if (config.Network is not { } networkText || !CidrNotation.TryParse(networkText, out IPNetwork network) || network.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        // Network is format "cidr": the generated reader has parsed it; a pod network also has no host bits.
+        if (config.Network is not { } cidr || !cidr.Address.Equals(cidr.NetworkAddress) || cidr.Address.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new FormatException($"Network \"{config.Network}\" is not an IPv4 CIDR with the host bits zero");
         }
+
+        var network = new IPNetwork(cidr.Address, cidr.PrefixLength);
 
         if (config.EnableIPv6 == true || config.EnableIPv4 == false)
         {
@@ -78,16 +81,16 @@ public sealed record EtcdNetwork(IPNetwork Network, int SubnetLength, IPAddress 
         }
     }
 
-    private static IPAddress Subnet(string text, string member, int length)
+    private static IPAddress Subnet(IPAddress address, string member, int length)
     {
-        if (!Podnet.Cni.Ipam.IpAddressText.TryParse(text, out IPAddress? address) || address.AddressFamily != AddressFamily.InterNetwork)
+        if (address.AddressFamily != AddressFamily.InterNetwork)
         {
-            throw new FormatException($"{member} \"{text}\" is not an IPv4 address");
+            throw new FormatException($"{member} \"{address}\" is not an IPv4 address");
         }
 
         if ((ToNumber(address) & ((BigInteger.One << (32 - length)) - 1)) != 0)
         {
-            throw new FormatException($"{member} {text} is not the start of a /{length} subnet");
+            throw new FormatException($"{member} {address} is not the start of a /{length} subnet");
         }
 
         return address;

@@ -102,7 +102,7 @@ internal static class NetworkCommands
         }
 
         string ipText = line.Require("public-ip");
-        if (!Podnet.Cni.Ipam.IpAddressText.TryParse(ipText, out IPAddress? ip) || ip.AddressFamily != AddressFamily.InterNetwork)
+        if (!Podnet.Cni.IpAddressText.TryParse(ipText, out IPAddress? ip) || ip.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new UsageException($"--public-ip {ipText}: not an IPv4 address");
         }

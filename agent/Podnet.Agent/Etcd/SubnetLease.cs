@@ -32,7 +32,8 @@ public sealed record SubnetLease(IPNetwork Subnet, IPAddress PublicIp, string? N
             throw new FormatException(e.Message, e);
         }
 
-        if (!Podnet.Cni.Ipam.IpAddressText.TryParse(parsed.PublicIP, out IPAddress? ip) || ip.AddressFamily != AddressFamily.InterNetwork)
+        // PublicIP is format "ip": the generated reader has parsed it.
+        if (parsed.PublicIP is not { } ip || ip.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new FormatException($"PublicIP \"{parsed.PublicIP}\" is not an IPv4 address");
         }
@@ -43,7 +44,7 @@ public sealed record SubnetLease(IPNetwork Subnet, IPAddress PublicIp, string? N
     /// <summary>The value podnet writes for a node: flannel's members plus <c>PodnetNode</c>.</summary>
     public static byte[] Value(IPAddress publicIp, string? nodeName) => new SubnetLeaseValue
     {
-        PublicIP = publicIp.ToString(),
+        PublicIP = publicIp,
         BackendType = "host-gw",
         BackendData = s_null,
         PodnetNode = nodeName,

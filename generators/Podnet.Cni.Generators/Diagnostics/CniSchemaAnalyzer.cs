@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Podnet.Cni.Generators.Formats;
 using Podnet.Cni.Generators.Model;
 using Podnet.Cni.Generators.Parsing;
 
@@ -33,11 +34,12 @@ public sealed class CniSchemaAnalyzer : DiagnosticAnalyzer
         {
             ImmutableArray<AdditionalText> files = start.Options.AdditionalFiles;
             var schemaSet = new Lazy<SchemaSet>(() => SchemaSet.Parse(files, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterAdditionalFileAction(file => Analyze(file, schemaSet.Value));
+            Compilation compilation = start.Compilation;
+            start.RegisterAdditionalFileAction(file => Analyze(file, schemaSet.Value, compilation));
         });
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, SchemaSet schemas)
+    private static void Analyze(AdditionalFileAnalysisContext context, SchemaSet schemas, Compilation compilation)
     {
         string path = context.AdditionalFile.Path;
         if (!CniSchemaGenerator.IsSchemaFile(path) || !schemas.TryGet(path, out SchemaSet.Entry? entry))
@@ -56,6 +58,15 @@ public sealed class CniSchemaAnalyzer : DiagnosticAnalyzer
             if (reason is not null)
             {
                 Report(context, entry, DiagnosticDescriptors.UnresolvedReference, reference.Span, reference.Value, reason);
+            }
+        }
+
+        foreach (SchemaSite format in entry.Result.Formats)
+        {
+            StringFormat mapped = StringFormat.Find(format.Value)!;
+            if (FormatAvailability.MissingType(compilation, mapped) is { } missing)
+            {
+                Report(context, entry, DiagnosticDescriptors.FormatTypeMissing, format.Span, mapped.Name, "the " + mapped.Description + " type " + mapped.Type.Replace("global::", string.Empty), missing);
             }
         }
 

@@ -106,6 +106,16 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "PN2009.md");
 
+    /// <summary>PN2010: a string <c>format</c> maps to a type the compilation does not define.</summary>
+    public static readonly DiagnosticDescriptor FormatTypeMissing = new(
+        id: "PN2010",
+        title: "Type of a string format is missing",
+        messageFormat: "Format '{0}' maps to {1}, but the compilation has no type '{2}'; reference the assembly that defines it, or remove the format",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "PN2010.md");
+
     /// <summary>Every descriptor, by id.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -118,5 +128,6 @@ public static class DiagnosticDescriptors
         [InvalidName.Id] = InvalidName,
         [UndeclaredRequiredMember.Id] = UndeclaredRequiredMember,
         [InvalidKeywordValue.Id] = InvalidKeywordValue,
+        [FormatTypeMissing.Id] = FormatTypeMissing,
     };
 }

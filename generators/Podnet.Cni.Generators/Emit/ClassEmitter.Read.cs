@@ -1,3 +1,5 @@
+using System.Globalization;
+using Podnet.Cni.Generators.Formats;
 using Podnet.Cni.Generators.Model;
 using Podnet.Generators;
 
@@ -109,8 +111,7 @@ internal sealed partial class ClassEmitter
         w.OpenBlock();
         foreach (PropertyModel property in _type.Properties)
         {
-            bool valueType = property.Shape.Kind is ShapeKind.Boolean or ShapeKind.Integer or ShapeKind.Number or ShapeKind.Enum or ShapeKind.Raw;
-            string value = property.IsRequired && valueType ? LocalName(property) + ".Value" : LocalName(property);
+            string value = property.IsRequired && ShapeTypes.IsValueType(property.Shape) ? LocalName(property) + ".Value" : LocalName(property);
             w.WriteLine(property.PropertyName + " = " + value + ",");
         }
 
@@ -160,6 +161,9 @@ internal sealed partial class ClassEmitter
         string reading = Support("CniJsonReading");
         switch (shape.Kind)
         {
+            case ShapeKind.String when StringFormat.Find(shape.Format) is { } format:
+                EmitReadFormatted(format, target, level);
+                break;
             case ShapeKind.String:
             case ShapeKind.Boolean:
             case ShapeKind.Number:
@@ -199,6 +203,22 @@ internal sealed partial class ClassEmitter
                 EmitReadMap(shape, target, level);
                 break;
         }
+    }
+
+    /// <summary>A string with a mapped format: read the text, then parse (or check) it; a refusal is a constraint violation.</summary>
+    private void EmitReadFormatted(StringFormat format, string target, int level)
+    {
+        SourceWriter w = _writer;
+        string text = "text" + level;
+        string parsed = "parsed" + level;
+        w.WriteLine("string " + text + " = " + Support("CniJsonReading") + ".ReadString(ref reader);");
+        w.WriteLine("if (" + string.Format(CultureInfo.InvariantCulture, format.Refuses, text, parsed) + ")");
+        w.OpenBlock();
+        w.WriteLine("throw " + Support("CniDecodeException") + ".InvalidFormat(" + string.Format(CultureInfo.InvariantCulture, format.Reason, text) + ", "
+            + DocComments.Literal(format.Name) + ");");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine(target + " = " + string.Format(CultureInfo.InvariantCulture, format.Value, text, parsed) + ";");
     }
 
     private void EmitReadArray(ShapeModel shape, string target, int level)

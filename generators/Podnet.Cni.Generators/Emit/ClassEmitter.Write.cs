@@ -1,3 +1,5 @@
+using System.Globalization;
+using Podnet.Cni.Generators.Formats;
 using Podnet.Cni.Generators.Model;
 using Podnet.Generators;
 
@@ -53,7 +55,10 @@ internal sealed partial class ClassEmitter
         switch (shape.Kind)
         {
             case ShapeKind.String:
-                w.WriteLine("writer.WriteStringValue(" + expression + ");");
+                string text = StringFormat.Find(shape.Format) is { } format
+                    ? string.Format(CultureInfo.InvariantCulture, format.Format, expression)
+                    : expression;
+                w.WriteLine("writer.WriteStringValue(" + text + ");");
                 break;
             case ShapeKind.Boolean:
                 w.WriteLine("writer.WriteBooleanValue(" + expression + ");");

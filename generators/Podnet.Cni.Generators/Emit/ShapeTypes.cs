@@ -1,4 +1,5 @@
 using System;
+using Podnet.Cni.Generators.Formats;
 using Podnet.Cni.Generators.Model;
 
 namespace Podnet.Cni.Generators.Emit;
@@ -10,7 +11,7 @@ internal static class ShapeTypes
 
     public static string Of(ShapeModel shape, string @namespace) => shape.Kind switch
     {
-        ShapeKind.String => "string",
+        ShapeKind.String => StringFormat.Find(shape.Format)?.Type ?? "string",
         ShapeKind.Boolean => "bool",
         ShapeKind.Integer => shape.Integer switch
         {
@@ -41,6 +42,14 @@ internal static class ShapeTypes
             _ => "ReadUInt64",
         },
         _ => throw new InvalidOperationException("not a primitive: " + shape.Kind),
+    };
+
+    /// <summary>Whether the C# type of a shape is a struct (a nullable local of it needs <c>.Value</c>).</summary>
+    public static bool IsValueType(ShapeModel shape) => shape.Kind switch
+    {
+        ShapeKind.Boolean or ShapeKind.Integer or ShapeKind.Number or ShapeKind.Enum or ShapeKind.Raw => true,
+        ShapeKind.String => StringFormat.Find(shape.Format)?.IsValueType == true,
+        _ => false,
     };
 
     /// <summary>How deep arrays and maps nest inside a shape (0 for anything else).</summary>

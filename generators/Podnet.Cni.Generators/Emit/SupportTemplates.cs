@@ -6,7 +6,8 @@ internal static class SupportTemplates
     public const string DecodeException = """
 /// <summary>
 /// Thrown when CNI JSON cannot be decoded: the text is not JSON, or it does not match its schema (a required member is
-/// missing, a value has the wrong JSON type, a string is not one of an enum's values, a number is out of range).
+/// missing, a value has the wrong JSON type, a string is not one of an enum's values, a number is out of range, a
+/// string is not of its <c>format</c>: not an IP address, CIDR or MAC address, or a path with a NUL character).
 /// <see cref="Path"/> says where, e.g. <c>$.ipam.ranges[0][0].subnet</c>. A CNI plugin reports it as error code 6
 /// ("failed to decode content"), except a <see cref="IsConstraintViolation"/>: well-formed JSON of the right type
 /// whose value the schema does not allow, which is code 7 ("invalid network config").
@@ -37,8 +38,11 @@ public sealed class CniDecodeException : global::System.Exception
     /// <summary>What is wrong, without the location.</summary>
     public string Reason { get; }
 
-    /// <summary>The value is well-formed and of the right type but outside the schema's enum or range.</summary>
+    /// <summary>The value is well-formed and of the right type but outside the schema's enum, range or format.</summary>
     public bool IsConstraintViolation { get; private init; }
+
+    /// <summary>The <c>format</c> (<c>ip</c>, <c>cidr</c>, <c>mac</c>, <c>path</c>) the value does not match; null for any other failure.</summary>
+    public string? Format { get; private init; }
 
     /// <summary>The JSON path of the offending value, <c>$</c> for the root.</summary>
     public string Path
@@ -81,6 +85,9 @@ public sealed class CniDecodeException : global::System.Exception
 
     internal static global::__NAMESPACE__.CniDecodeException OutOfRange(string value, string minimum, string maximum) =>
         new("value " + value + " is out of range" + (minimum.Length > 0 ? "; minimum " + minimum : string.Empty) + (maximum.Length > 0 ? "; maximum " + maximum : string.Empty)) { IsConstraintViolation = true };
+
+    internal static global::__NAMESPACE__.CniDecodeException InvalidFormat(string reason, string format) =>
+        new(reason) { IsConstraintViolation = true, Format = format };
 
     private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
     {

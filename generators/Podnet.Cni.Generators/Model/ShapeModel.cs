@@ -8,6 +8,7 @@ namespace Podnet.Cni.Generators.Model;
 /// <param name="Integer">The C# integer type of an integer.</param>
 /// <param name="Minimum">The literal <c>minimum</c> to check when decoding a number, if any.</param>
 /// <param name="Maximum">The literal <c>maximum</c> to check when decoding a number, if any.</param>
+/// <param name="Format">For a string: the mapped <c>format</c> (see <c>Formats.StringFormat</c>), null when none or informational.</param>
 internal sealed record ShapeModel(
     ShapeKind Kind,
     string? TypeName = null,
@@ -15,4 +16,5 @@ internal sealed record ShapeModel(
     ShapeModel? Element = null,
     IntegerKind Integer = IntegerKind.Int32,
     string? Minimum = null,
-    string? Maximum = null);
+    string? Maximum = null,
+    string? Format = null);

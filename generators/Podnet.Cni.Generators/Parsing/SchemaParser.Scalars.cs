@@ -76,6 +76,30 @@ internal sealed partial class SchemaParser
         return new ShapeModel(ShapeKind.Enum, TypeName: typeName);
     }
 
+    /// <summary>A string; a mapped <c>format</c> (ip, cidr, mac, path) makes it typed or checked.</summary>
+    private ShapeModel ParseString(JsonNode node)
+    {
+        JsonNode? format = node.Get(SchemaKeywords.Format);
+        if (format is null)
+        {
+            return new ShapeModel(ShapeKind.String);
+        }
+
+        if (format.Kind != JsonNodeKind.String)
+        {
+            Report(SchemaProblemIds.InvalidKeywordValue, format.Span, SchemaKeywords.Format, "it must be a string");
+            return new ShapeModel(ShapeKind.String);
+        }
+
+        if (Formats.StringFormat.Find(format.Text) is not { } mapped)
+        {
+            return new ShapeModel(ShapeKind.String);
+        }
+
+        _formats.Add(new SchemaSite(mapped.Name, format.Span));
+        return new ShapeModel(ShapeKind.String, Format: mapped.Name);
+    }
+
     /// <summary>
     /// <c>format</c> int32/uint32/int64/uint64 picks the type; otherwise a non-negative <c>minimum</c> gives
     /// <c>uint</c> (<c>ulong</c> past 2^32-1), and a range beyond <c>int</c> gives <c>long</c>; the default is <c>int</c>.

@@ -25,6 +25,7 @@ internal sealed partial class SchemaParser
     private readonly List<ExportModel> _exports = new();
     private readonly List<SchemaSite> _references = new();
     private readonly List<SchemaSite> _typeNames = new();
+    private readonly List<SchemaSite> _formats = new();
     private readonly Resolution.TypeNameRegistry _typeNameRegistry = new();
 
     private SchemaParser(string fileName)
@@ -72,7 +73,7 @@ internal sealed partial class SchemaParser
             valid ? parser._types.ToEquatableArray() : EquatableArray<TypeModel>.Empty,
             valid ? parser._exports.ToEquatableArray() : EquatableArray<ExportModel>.Empty,
             references.ToEquatableArray());
-        return new SchemaParseResult(model, parser._problems, parser._references, parser._typeNames);
+        return new SchemaParseResult(model, parser._problems, parser._references, parser._typeNames, parser._formats);
     }
 
     /// <summary>The name a file's root type gets without <c>x-csharp-type-name</c>: <c>host-local.schema.json</c> → <c>HostLocal</c>.</summary>
@@ -159,7 +160,7 @@ internal sealed partial class SchemaParser
         switch (type)
         {
             case "string":
-                return new ShapeModel(ShapeKind.String);
+                return ParseString(node);
             case "boolean":
                 return new ShapeModel(ShapeKind.Boolean);
             case "number":

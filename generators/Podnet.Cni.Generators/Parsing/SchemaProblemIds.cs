@@ -12,4 +12,5 @@ internal static class SchemaProblemIds
     public const string InvalidName = "PN2007";
     public const string UndeclaredRequiredMember = "PN2008";
     public const string InvalidKeywordValue = "PN2009";
+    public const string FormatTypeMissing = "PN2010";
 }

@@ -11,8 +11,11 @@ internal static class ShapeResolver
 {
     private const int MaxReferenceChain = 32;
 
-    /// <summary>Returns the file ready to emit, or null when the index dropped it (invalid input is skipped silently).</summary>
-    public static ResolvedSchemaModel? Resolve(SchemaDocumentModel document, SchemaIndex index, string @namespace)
+    /// <summary>
+    /// Returns the file ready to emit, or null when the index dropped it or it uses a format whose type the
+    /// compilation lacks (invalid input is skipped silently; the analyzer reports PN2003/PN2010).
+    /// </summary>
+    public static ResolvedSchemaModel? Resolve(SchemaDocumentModel document, SchemaIndex index, string @namespace, EquatableArray<string> unavailableFormats)
     {
         if (!document.IsValid || !index.EmittableFiles.Contains(document.FileName))
         {
@@ -32,7 +35,7 @@ internal static class ShapeResolver
             foreach (PropertyModel property in type.Properties)
             {
                 ShapeModel? shape = Resolve(property.Shape, exports, 0);
-                if (shape is null)
+                if (shape is null || Formats.FormatAvailability.Uses(shape, unavailableFormats))
                 {
                     return null;
                 }

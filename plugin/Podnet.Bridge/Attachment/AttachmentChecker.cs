@@ -2,7 +2,7 @@ using System.Net;
 using Podnet.Bridge.Configuration;
 using Podnet.Bridge.Ipam;
 using Podnet.Cni;
-using Podnet.Netlink;
+using Podnet.Cni.Schema;
 using Podnet.Netlink.Route;
 
 namespace Podnet.Bridge.Attachment;
@@ -20,13 +20,14 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
             throw new CniException(CniErrorCode.InvalidNetworkConfig, "required prevResult missing", "CHECK needs the ADD result as prevResult");
         }
 
-        CniResult previous = PreviousResult.Parse(raw.Span);
-        CniInterface containerEntry = previous.Interfaces.FirstOrDefault(i => i.Name == request.InterfaceName && i.Sandbox is not null)
+        SuccessResult previous = PreviousResult.Parse(raw.Span);
+        List<ResultInterface> interfaces = previous.Interfaces ?? [];
+        ResultInterface containerEntry = interfaces.FirstOrDefault(i => i.Name == request.InterfaceName && i.Sandbox is not null)
             ?? throw Failed($"prevResult has no interface {request.InterfaceName} with a sandbox");
-        int containerPosition = previous.Interfaces.IndexOf(containerEntry);
+        int containerPosition = interfaces.IndexOf(containerEntry);
 
         using Rtnetlink host = Rtnetlink.Open();
-        using NetworkNamespace podNamespace = PodNamespace.Open(request.Netns);
+        using Podnet.Netlink.NetworkNamespace podNamespace = PodNamespace.Open(request.Netns);
         using Rtnetlink pod = Rtnetlink.OpenIn(podNamespace);
 
         LinkMessage bridge = host.Links.Find(settings.BridgeName)
@@ -43,7 +44,7 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
             throw Failed($"container interface {request.InterfaceName} is a {container.LinkInfo?.Kind ?? "device"}, not a veth");
         }
 
-        if (containerEntry.Mac is { } mac && !string.Equals(container.Address?.ToString(), mac, StringComparison.OrdinalIgnoreCase))
+        if (containerEntry.Mac is { } mac && container.Address != mac)
         {
             throw Failed($"interface {request.InterfaceName} has MAC {container.Address}, prevResult says {mac}");
         }
@@ -59,9 +60,9 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
         CheckReservation(previous, containerPosition);
     }
 
-    private void CheckHostVeth(Rtnetlink host, CniResult previous, LinkMessage bridge, LinkMessage container)
+    private void CheckHostVeth(Rtnetlink host, SuccessResult previous, LinkMessage bridge, LinkMessage container)
     {
-        CniInterface? hostEntry = previous.Interfaces.FirstOrDefault(i => i.Sandbox is null && i.Name != settings.BridgeName);
+        ResultInterface? hostEntry = (previous.Interfaces ?? []).FirstOrDefault(i => i.Sandbox is null && i.Name != settings.BridgeName);
         if (hostEntry is null)
         {
             throw Failed("prevResult has no host-side veth interface");
@@ -84,37 +85,37 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
         }
     }
 
-    private void CheckAddresses(Rtnetlink pod, CniResult previous, LinkMessage container, int containerPosition)
+    private void CheckAddresses(Rtnetlink pod, SuccessResult previous, LinkMessage container, int containerPosition)
     {
         List<InterfaceAddress> present = pod.Addresses.ListOf(container.Index);
-        foreach (CniIpConfig ip in previous.Ips.Where(i => i.Interface is null || i.Interface == containerPosition))
+        foreach (IpConfiguration ip in ContainerIps(previous, containerPosition))
         {
-            if (!present.Any(a => a.Address.Equals(ip.Address) && a.PrefixLength == ip.PrefixLength))
+            if (!present.Any(a => a.Address.Equals(ip.Address.Address) && a.PrefixLength == ip.Address.PrefixLength))
             {
-                throw Failed($"address {ip.Cidr} is missing from {request.InterfaceName}");
+                throw Failed($"address {ip.Address} is missing from {request.InterfaceName}");
             }
         }
     }
 
-    private void CheckRoutes(Rtnetlink pod, CniResult previous)
+    private void CheckRoutes(Rtnetlink pod, SuccessResult previous)
     {
-        foreach (CniRoute route in previous.Routes)
+        foreach (Route route in previous.Routes ?? [])
         {
-            RouteAddressFamily family = route.Destination.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            RouteAddressFamily family = route.Dst.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
                 ? RouteAddressFamily.Inet6
                 : RouteAddressFamily.Inet;
             bool found = pod.Routes.List(family).Any(r =>
-                r.DestinationLength == route.PrefixLength &&
-                (r.Destination ?? (family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any)).Equals(route.Destination) &&
-                (route.Gateway is null || route.Gateway.Equals(r.Gateway)));
+                r.DestinationLength == route.Dst.PrefixLength &&
+                (r.Destination ?? (family == RouteAddressFamily.Inet6 ? IPAddress.IPv6Any : IPAddress.Any)).Equals(route.Dst.Address) &&
+                (route.Gw is null || route.Gw.Equals(r.Gateway)));
             if (!found)
             {
-                throw Failed($"route {route.Cidr}{(route.Gateway is null ? "" : $" via {route.Gateway}")} is missing in the container");
+                throw Failed($"route {route.Dst}{(route.Gw is null ? "" : $" via {route.Gw}")} is missing in the container");
             }
         }
     }
 
-    private void CheckReservation(CniResult previous, int containerPosition)
+    private void CheckReservation(SuccessResult previous, int containerPosition)
     {
         if (settings.Ipam.IsNone)
         {
@@ -129,14 +130,17 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
 
         using Podnet.Cni.Ipam.IpamStore store = PodAddressing.Wrap(() => Podnet.Cni.Ipam.IpamStore.Open(settings.NetworkName, settings.Ipam.HostLocal!.DataDirectory));
         IReadOnlyList<IPAddress> reserved = PodAddressing.Wrap(() => store.FindAddresses(new Podnet.Cni.Ipam.IpamAttachment(request.ContainerId, request.InterfaceName)));
-        foreach (CniIpConfig ip in previous.Ips.Where(i => i.Interface is null || i.Interface == containerPosition))
+        foreach (IpConfiguration ip in ContainerIps(previous, containerPosition))
         {
-            if (!reserved.Contains(ip.Address))
+            if (!reserved.Contains(ip.Address.Address))
             {
-                throw Failed($"address {ip.Address} is not reserved for {request.ContainerId}/{request.InterfaceName} in the IPAM store");
+                throw Failed($"address {ip.Address.Address} is not reserved for {request.ContainerId}/{request.InterfaceName} in the IPAM store");
             }
         }
     }
+
+    private static IEnumerable<IpConfiguration> ContainerIps(SuccessResult previous, int containerPosition) =>
+        (previous.Ips ?? []).Where(i => i.Interface is null || i.Interface == containerPosition);
 
     private static CniException Failed(string message) => new(CniErrorCode.CheckFailed, message);
 }

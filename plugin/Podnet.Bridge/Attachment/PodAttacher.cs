@@ -3,6 +3,7 @@ using Podnet.Bridge.Configuration;
 using Podnet.Bridge.Firewall;
 using Podnet.Bridge.Ipam;
 using Podnet.Cni;
+using Podnet.Cni.Schema;
 using Podnet.Netlink;
 using Podnet.Netlink.Route;
 
@@ -16,7 +17,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
 {
     private static readonly TimeSpan LinkUpTimeout = TimeSpan.FromSeconds(10);
 
-    public CniResult Attach()
+    public SuccessResult Attach()
     {
         // The pod's namespace is opened once here and handed to every step that works inside it.
         using NetworkNamespace podNamespace = PodNamespace.Open(request.Netns);
@@ -43,7 +44,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             using LinkWatcher watcher = host.WatchLinks();
             ConfigureHostPort(host, bridge, hostVeth);
             host.Links.SetUp(hostVeth.Index);
-            List<CniRoute> routes = ConfigureContainer(pod, container, ipam);
+            List<Route> routes = ConfigureContainer(pod, container, ipam);
             LinkMessage hostUp = settings.DisableContainerInterface
                 ? watcher.WaitFor(hostVeth.Index, l => l.IsUp, LinkUpTimeout)
                 : watcher.WaitUntilUp(hostVeth.Index, LinkUpTimeout);
@@ -53,7 +54,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             PodFirewall.Apply(settings, request, hostUp, container, ipam, rollback);
 
             // The bridge's MAC can change as ports join, so read it now; the container's was fixed at creation.
-            CniResult result = BuildResult(host.Links.Get(bridge.Index), hostUp, container, vlanGateway, ipam, routes);
+            SuccessResult result = BuildResult(host.Links.Get(bridge.Index), hostUp, container, vlanGateway, ipam, routes);
             rollback.Commit();
             return result;
         }
@@ -126,7 +127,7 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         }
     }
 
-    private List<CniRoute> ConfigureContainer(Rtnetlink pod, LinkMessage container, IpamOutcome ipam)
+    private List<Route> ConfigureContainer(Rtnetlink pod, LinkMessage container, IpamOutcome ipam)
     {
         int index = container.Index;
         bool hasIPv6 = ipam.Addresses.Any(a => a.Address.IsIPv6);
@@ -142,15 +143,15 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
             pod.Addresses.Add(index, assigned.Address, flags);
         }
 
-        var routes = new List<CniRoute>(ipam.Routes);
+        var routes = new List<Route>(ipam.Routes);
         if (settings.IsDefaultGateway)
         {
             foreach (AssignedAddress assigned in ipam.Addresses.Where(a => a.Gateway is not null))
             {
                 IPAddress any = assigned.Address.IsIPv6 ? IPAddress.IPv6Any : IPAddress.Any;
-                if (!routes.Any(r => r.Destination.Equals(any) && r.PrefixLength == 0))
+                if (!routes.Any(r => r.Dst.Address.Equals(any) && r.Dst.PrefixLength == 0))
                 {
-                    routes.Add(new CniRoute(any, 0, assigned.Gateway));
+                    routes.Add(new Route { Dst = new IpCidr(any, 0), Gw = assigned.Gateway });
                 }
             }
         }
@@ -158,16 +159,16 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         if (!settings.DisableContainerInterface)
         {
             pod.Links.SetUp(index);
-            foreach (CniRoute route in routes)
+            foreach (Route route in routes)
             {
-                IPAddress? gateway = route.Gateway ?? ipam.Addresses
-                    .FirstOrDefault(a => a.Address.Address.AddressFamily == route.Destination.AddressFamily)?.Gateway;
-                pod.Routes.Add(new RouteSpec(new IPNetwork(InterfaceAddress.Mask(route.Destination, route.PrefixLength), route.PrefixLength))
+                IPAddress? gateway = route.Gw ?? ipam.Addresses
+                    .FirstOrDefault(a => a.Address.Address.AddressFamily == route.Dst.Address.AddressFamily)?.Gateway;
+                pod.Routes.Add(new RouteSpec(new IPNetwork(InterfaceAddress.Mask(route.Dst.Address, route.Dst.PrefixLength), route.Dst.PrefixLength))
                 {
                     Gateway = gateway,
                     OutputInterface = index,
-                    Mtu = route.Mtu is { } mtu ? (uint)mtu : null,
-                    Metric = route.Priority is { } p ? (uint)p : null,
+                    Mtu = route.Mtu,
+                    Metric = route.Priority,
                 });
             }
         }
@@ -207,25 +208,32 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
         return vlanGateway;
     }
 
-    private CniResult BuildResult(LinkMessage bridge, LinkMessage hostVeth, LinkMessage container, LinkMessage? vlanGateway, IpamOutcome ipam, List<CniRoute> routes)
+    /// <summary>The ADD result on the generated type; <see cref="SuccessResult.ForVersion"/> shapes it for the caller's version.</summary>
+    private SuccessResult BuildResult(LinkMessage bridge, LinkMessage hostVeth, LinkMessage container, LinkMessage? vlanGateway, IpamOutcome ipam, List<Route> routes)
     {
-        var result = new CniResult();
-        result.Interfaces.Add(new CniInterface(bridge.Name!, bridge.Address?.ToString()));
-        result.Interfaces.Add(new CniInterface(hostVeth.Name!, hostVeth.Address?.ToString()));
-        result.Interfaces.Add(new CniInterface(container.Name!, container.Address?.ToString(), request.Netns));
+        List<ResultInterface> interfaces =
+        [
+            new() { Name = bridge.Name!, Mac = bridge.Address },
+            new() { Name = hostVeth.Name!, Mac = hostVeth.Address },
+            new() { Name = container.Name!, Mac = container.Address, Sandbox = request.Netns },
+        ];
         if (vlanGateway is not null)
         {
             // After the container interface, as the reference plugin lists it; "ips" keep pointing at index 2.
-            result.Interfaces.Add(new CniInterface(vlanGateway.Name!, vlanGateway.Address?.ToString()));
+            interfaces.Add(new() { Name = vlanGateway.Name!, Mac = vlanGateway.Address });
         }
 
-        foreach (AssignedAddress assigned in ipam.Addresses)
+        return new SuccessResult
         {
-            result.Ips.Add(new CniIpConfig(assigned.Address.Address, assigned.Address.PrefixLength, assigned.Gateway, Interface: 2));
-        }
-
-        result.Routes.AddRange(routes);
-        result.Dns = settings.Dns.IsEmpty ? ipam.Dns : settings.Dns;
-        return result;
+            Interfaces = interfaces,
+            Ips = [.. ipam.Addresses.Select(assigned => new IpConfiguration
+            {
+                Address = new IpCidr(assigned.Address.Address, assigned.Address.PrefixLength),
+                Gateway = assigned.Gateway,
+                Interface = 2,
+            })],
+            Routes = routes,
+            Dns = BridgeSettings.IsEmpty(settings.Dns) ? ipam.Dns : settings.Dns,
+        };
     }
 }

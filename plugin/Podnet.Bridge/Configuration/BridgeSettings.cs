@@ -65,8 +65,8 @@ internal sealed record BridgeSettings
     /// <summary>IPAM: in-process host-local, a delegated plugin, or none (L2 only).</summary>
     public required IpamSettings Ipam { get; init; }
 
-    /// <summary>DNS settings copied into the result.</summary>
-    public CniDns Dns { get; init; } = new();
+    /// <summary>DNS settings copied into the result (as written in the configuration; null when absent).</summary>
+    public Podnet.Cni.Schema.DnsConfiguration? Dns { get; init; }
 
     /// <summary>The container MAC requested by <c>CNI_ARGS MAC=</c>, <c>args.cni.mac</c> or <c>runtimeConfig.mac</c>.</summary>
     public MacAddress? ContainerMac { get; init; }
@@ -88,6 +88,10 @@ internal sealed record BridgeSettings
     /// address, <c>&lt;bridge&gt;.&lt;vlan&gt;</c> (as the reference plugin names it); null when the bridge itself does.
     /// </summary>
     public string? VlanGatewayName => IsGateway && Vlan != 0 ? VlanGatewayNameFor(BridgeName, Vlan) : null;
+
+    /// <summary>Whether <paramref name="dns"/> sets nothing (then IPAM's DNS goes into the result).</summary>
+    public static bool IsEmpty(Podnet.Cni.Schema.DnsConfiguration? dns) =>
+        dns is null || (dns.Nameservers is not { Count: > 0 } && dns.Domain is null && dns.Search is not { Count: > 0 } && dns.Options is not { Count: > 0 });
 
     /// <summary>The name of the VLAN gateway interface of <paramref name="bridge"/> for <paramref name="vlan"/>.</summary>
     public static string VlanGatewayNameFor(string bridge, int vlan) =>

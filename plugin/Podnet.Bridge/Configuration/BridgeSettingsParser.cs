@@ -8,8 +8,11 @@ using Podnet.Netlink;
 namespace Podnet.Bridge.Configuration;
 
 /// <summary>
-/// Decodes the plugin configuration with the schema-generated <see cref="BridgeConfiguration"/> and validates all
-/// of it — bridge name, MTU, VLANs, IPAM ranges, requested MAC and IPs — before anything on the host changes.
+/// Decodes the plugin configuration with the schema-generated <see cref="BridgeConfiguration"/> and validates the
+/// rest of it before anything on the host changes. What one member's schema can state is checked by the generated
+/// reader alone (types, enums, the VLAN and MTU ranges, addresses, CIDRs, MACs and paths: specs/cni/*.schema.json);
+/// this class keeps the rules that span members or need more than a schema: the bridge and VLAN gateway names,
+/// hairpin with promiscuous mode, VLAN trunk ranges, IPAM ranges, the requested MAC and IPs.
 /// </summary>
 internal static class BridgeSettingsParser
 {
@@ -26,21 +29,13 @@ internal static class BridgeSettingsParser
             throw Invalid($"invalid bridge name \"{bridge}\": {problem}");
         }
 
-        if (config.Mtu is { } mtu && mtu is < 68 or > 65535)
-        {
-            throw Invalid($"invalid MTU {mtu}: must be between 68 and 65535");
-        }
-
         if (config.HairpinMode == true && config.PromiscMode == true)
         {
             throw Invalid("cannot set hairpin mode and promiscuous mode at the same time");
         }
 
-        int vlan = checked((int)(config.Vlan ?? 0));
-        if (vlan is < 0 or > 4094)
-        {
-            throw Invalid($"invalid VLAN ID {vlan} (must be between 0 and 4094)");
-        }
+        // 0..4094 (bridge.schema.json): the generated reader has checked it.
+        int vlan = (int)(config.Vlan ?? 0);
 
         bool isGateway = config.IsGateway == true || config.IsDefaultGateway == true;
         if (isGateway && vlan != 0 && CniNames.InterfaceNameProblem(BridgeSettings.VlanGatewayNameFor(bridge, vlan)) is { } gatewayProblem)
@@ -59,7 +54,7 @@ internal static class BridgeSettingsParser
             IsDefaultGateway = config.IsDefaultGateway == true,
             ForceAddress = config.ForceAddress == true,
             IpMasq = config.IpMasq == true,
-            Mtu = config.Mtu is { } m ? (uint)m : null,
+            Mtu = config.Mtu,
             HairpinMode = config.HairpinMode == true,
             SubnetFile = config.SubnetFile,
             PromiscMode = config.PromiscMode == true,
@@ -71,7 +66,7 @@ internal static class BridgeSettingsParser
             DisableContainerInterface = config.DisableContainerInterface == true,
             PortIsolation = config.PortIsolation == true,
             Ipam = ParseIpam(config.Ipam, request.NetworkName),
-            Dns = ToDns(config.Dns),
+            Dns = config.Dns,
             ContainerMac = RequestedMac(request, config),
             RequestedIps = RequestedIps(request, config),
             PreviousResult = config.PrevResult,
@@ -97,12 +92,22 @@ internal static class BridgeSettingsParser
         return valid;
     }
 
-    public static T Decode<T>(ReadOnlySpan<byte> json, Func<ReadOnlySpan<byte>, T> parse, string what)
+    /// <summary>
+    /// Decodes with a generated reader and maps its failures to CNI errors: a member that is not of its format (an IP
+    /// address, CIDR, MAC or path) gives <paramref name="formatErrorCode"/> and <c>invalid CIDR "x" in ranges[0][0].subnet</c>;
+    /// another value the schema does not allow gives 7; JSON that is malformed or of the wrong type gives 6.
+    /// </summary>
+    public static T Decode<T>(ReadOnlySpan<byte> json, Func<ReadOnlySpan<byte>, T> parse, string what, int formatErrorCode = CniErrorCode.InvalidNetworkConfig)
     {
         ArgumentNullException.ThrowIfNull(parse);
         try
         {
             return parse(json);
+        }
+        catch (CniDecodeException e) when (e.Format is not null)
+        {
+            // The path without "$.": the member as the configuration names it.
+            throw new CniException(formatErrorCode, $"{e.Reason} in {e.Path[2..]}");
         }
         catch (CniDecodeException e) when (e.IsConstraintViolation)
         {
@@ -160,49 +165,40 @@ internal static class BridgeSettingsParser
         if (config.Subnet is { } subnet)
         {
             // The legacy single-range form becomes the first range set, as host-local does.
-            sets.Add([new IpamRangeSpec(Cidr(subnet, "subnet"), Address(config.RangeStart, "rangeStart"), Address(config.RangeEnd, "rangeEnd"), Address(config.Gateway, "gateway"))]);
+            sets.Add([new IpamRangeSpec(subnet, config.RangeStart, config.RangeEnd, config.Gateway)]);
         }
 
         foreach (List<Podnet.Cni.Schema.IpRange> set in config.Ranges ?? [])
         {
-            sets.Add([.. set.Select(r => new IpamRangeSpec(Cidr(r.Subnet, "subnet"), Address(r.RangeStart, "rangeStart"), Address(r.RangeEnd, "rangeEnd"), Address(r.Gateway, "gateway")))]);
+            sets.Add([.. set.Select(r => new IpamRangeSpec(r.Subnet, r.RangeStart, r.RangeEnd, r.Gateway))]);
         }
 
         return sets.Count > 0 ? sets : throw Invalid("IPAM config has no ranges and no subnet");
     }
 
+    // A route destination may have host bits set; like the reference, the route is to the network.
     private static List<IpamRoute> HostLocalRoutes(HostLocalIpamConfiguration config) =>
-        [.. (config.Routes ?? []).Select(r => new IpamRoute(Cidr(r.Dst, "routes.dst", allowHostBits: true), Address(r.Gw, "routes.gw")))];
-
-    private static IpCidr Cidr(string text, string field, bool allowHostBits = false)
-    {
-        if (!IpCidr.TryParse(text, out IpCidr cidr))
-        {
-            throw Invalid($"invalid CIDR \"{text}\" in {field}");
-        }
-
-        return allowHostBits ? new IpCidr(cidr.NetworkAddress, cidr.PrefixLength) : cidr;
-    }
-
-    // IPAddress.TryParse takes inet_aton forms ("10.77.0" is 10.77.0.0); Go's net.ParseIP, and so the reference, does not.
-    private static IPAddress? Address(string? text, string field) =>
-        text is null ? null : IpAddressText.TryParse(text, out IPAddress? address) ? address : throw Invalid($"invalid IP address \"{text}\" in {field}");
+        [.. (config.Routes ?? []).Select(r => new IpamRoute(new IpCidr(r.Dst.NetworkAddress, r.Dst.PrefixLength), r.Gw))];
 
     private static MacAddress? RequestedMac(CniRequest request, BridgeConfiguration config)
     {
-        // Precedence as in the reference plugin: runtimeConfig.mac over args.cni.mac over CNI_ARGS MAC.
-        string? text = config.RuntimeConfig?.Mac ?? config.Args?.Cni?.Mac ?? request.Args.Get("MAC");
-        if (text is null)
+        // Precedence as in the reference plugin: runtimeConfig.mac over args.cni.mac over CNI_ARGS MAC. The first two
+        // are MACs already (format "mac"); CNI_ARGS is text.
+        MacAddress mac;
+        if ((config.RuntimeConfig?.Mac ?? config.Args?.Cni?.Mac) is { } configured)
+        {
+            mac = configured;
+        }
+        else if (request.Args.Get("MAC") is { } text)
+        {
+            mac = MacAddress.TryParse(text, out MacAddress parsed) ? parsed : throw Invalid($"invalid MAC address \"{text}\"");
+        }
+        else
         {
             return null;
         }
 
-        if (!MacAddress.TryParse(text, out MacAddress mac))
-        {
-            throw Invalid($"invalid MAC address \"{text}\"");
-        }
-
-        return mac.IsMulticast || mac.IsZero ? throw Invalid($"MAC address {text} cannot be assigned to an interface (multicast or zero)") : mac;
+        return mac.IsMulticast || mac.IsZero ? throw Invalid($"MAC address {mac} cannot be assigned to an interface (multicast or zero)") : mac;
     }
 
     private static List<IPAddress> RequestedIps(CniRequest request, BridgeConfiguration config)
@@ -227,15 +223,16 @@ internal static class BridgeSettingsParser
         var ids = new SortedSet<int>();
         foreach (VlanTrunk trunk in trunks ?? [])
         {
+            // Each id is 1..4094 (bridge.schema.json): the generated reader has checked it.
             if (trunk.Id is { } id)
             {
-                ids.Add(CheckVlan((int)id));
+                ids.Add((int)id);
             }
 
             if (trunk.MinId is not null || trunk.MaxId is not null)
             {
-                int min = CheckVlan((int)(trunk.MinId ?? throw Invalid("vlanTrunk: minID requires maxID")));
-                int max = CheckVlan((int)(trunk.MaxId ?? throw Invalid("vlanTrunk: maxID requires minID")));
+                int min = (int)(trunk.MinId ?? throw Invalid("vlanTrunk: minID requires maxID"));
+                int max = (int)(trunk.MaxId ?? throw Invalid("vlanTrunk: maxID requires minID"));
                 if (min > max)
                 {
                     throw Invalid($"vlanTrunk: minID {min} is greater than maxID {max}");
@@ -250,13 +247,6 @@ internal static class BridgeSettingsParser
 
         return [.. ids];
     }
-
-    private static int CheckVlan(int id) =>
-        id is >= 1 and <= 4094 ? id : throw Invalid($"invalid VLAN ID {id} in vlanTrunk (must be between 1 and 4094)");
-
-    private static CniDns ToDns(DnsConfiguration? dns) => dns is null
-        ? new CniDns()
-        : new CniDns { Nameservers = dns.Nameservers ?? [], Domain = dns.Domain, Search = dns.Search ?? [], Options = dns.Options ?? [] };
 
     private static bool IsEmptyObject(ReadOnlySpan<byte> json)
     {

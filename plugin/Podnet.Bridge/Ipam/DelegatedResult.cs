@@ -10,15 +10,15 @@ internal static class DelegatedResult
 {
     public static IpamOutcome Parse(byte[] stdout, string type)
     {
-        CniResult result = PreviousResult.Parse(stdout);
-        if (result.Ips.Count == 0)
+        SuccessResult result = PreviousResult.Parse(stdout);
+        if (result.Ips is not { Count: > 0 } ips)
         {
             throw new CniException(CniErrorCode.InvalidNetworkConfig, $"IPAM plugin {type} returned no IP addresses");
         }
 
         return new IpamOutcome(
-            [.. result.Ips.Select(ip => new AssignedAddress(new InterfaceAddress(ip.Address, ip.PrefixLength), ip.Gateway))],
-            result.Routes,
+            [.. ips.Select(ip => new AssignedAddress(new InterfaceAddress(ip.Address.Address, ip.Address.PrefixLength), ip.Gateway))],
+            result.Routes ?? [],
             result.Dns);
     }
 

@@ -1,9 +1,9 @@
-using Podnet.Cni;
+using Podnet.Cni.Schema;
 
 namespace Podnet.Bridge.Ipam;
 
-/// <summary>What IPAM returned for an ADD: addresses, routes for the pod, DNS.</summary>
-internal sealed record IpamOutcome(IReadOnlyList<AssignedAddress> Addresses, IReadOnlyList<CniRoute> Routes, CniDns Dns)
+/// <summary>What IPAM returned for an ADD: addresses, routes for the pod, DNS (null when none).</summary>
+internal sealed record IpamOutcome(IReadOnlyList<AssignedAddress> Addresses, IReadOnlyList<Route> Routes, DnsConfiguration? Dns)
 {
-    public static IpamOutcome None { get; } = new([], [], new CniDns());
+    public static IpamOutcome None { get; } = new([], [], null);
 }

@@ -1,6 +1,7 @@
 using Podnet.Bridge.Configuration;
 using Podnet.Cni;
 using Podnet.Cni.Ipam;
+using Podnet.Cni.Schema;
 using Podnet.Netlink.Route;
 
 namespace Podnet.Bridge.Ipam;
@@ -26,12 +27,12 @@ internal static class PodAddressing
 
         IpamResult result = Wrap(() => HostLocalIpam.Add(
             settings.NetworkName, ipam.HostLocal!, new IpamAttachment(request.ContainerId, request.InterfaceName), settings.RequestedIps));
-        CniDns dns = result.Dns is { } d
-            ? new CniDns { Nameservers = d.Nameservers, Domain = d.Domain, Search = d.Search, Options = d.Options }
-            : new CniDns();
+        DnsConfiguration? dns = result.Dns is { } d
+            ? new DnsConfiguration { Nameservers = [.. d.Nameservers], Domain = d.Domain, Search = [.. d.Search], Options = [.. d.Options] }
+            : null;
         return new IpamOutcome(
             [.. result.Addresses.Select(a => new AssignedAddress(new InterfaceAddress(a.Address, a.PrefixLength), a.Gateway))],
-            [.. result.Routes.Select(r => new CniRoute(r.Destination.Address, r.Destination.PrefixLength, r.Gateway))],
+            [.. result.Routes.Select(r => new Route { Dst = r.Destination, Gw = r.Gateway })],
             dns);
     }
 

@@ -13,6 +13,9 @@ public static class CniPluginHost
 {
     private const int MaxConfigBytes = 16 * 1024 * 1024;
 
+    /// <summary>The <c>details</c> of a code 999 error: what it means and where to look.</summary>
+    public const string InternalErrorDetails = "an unexpected internal failure in the plugin (a bug); the plugin's stderr has the stack trace";
+
     // Messages quote names and versions; the default encoder would write every '"' as \u0022.
     private static readonly JsonWriterOptions s_outputOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -72,7 +75,10 @@ public static class CniPluginHost
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            WriteError(stdout, errorVersion, CniErrorCode.Internal, e.Message, e.GetType().Name);
+            // A bug, never an input problem (those are CniExceptions with well-known codes): the runtime's log gets a
+            // sentence, stderr the exception itself; an exception type name is no message for a person.
+            stderr.WriteLine(e.ToString());
+            WriteError(stdout, errorVersion, CniErrorCode.Internal, e.Message, InternalErrorDetails);
             return 1;
         }
     }

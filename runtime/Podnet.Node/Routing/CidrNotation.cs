@@ -16,7 +16,7 @@ public static class CidrNotation
         int slash = text.IndexOf('/', StringComparison.Ordinal);
         return IPNetwork.TryParse(text, out network) &&
             slash > 0 &&
-            Podnet.Cni.Ipam.IpAddressText.TryParse(text.AsSpan(0, slash), out IPAddress? address) &&
+            Podnet.Cni.IpAddressText.TryParse(text.AsSpan(0, slash), out IPAddress? address) &&
             address.Equals(network.BaseAddress);
     }
 }

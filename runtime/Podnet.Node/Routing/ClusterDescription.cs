@@ -43,9 +43,11 @@ public sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
                 throw new RouteSyncException($"{path}: node {node.Name} is listed twice");
             }
 
-            var ips = node.NodeIps.Select(ip => IPAddress.TryParse(ip, out IPAddress? a) ? a : throw new RouteSyncException($"{path}: node {node.Name}: \"{ip}\" is not an IP address")).ToList();
-            var cidrs = node.PodCidrs.Select(c => CidrNotation.TryParse(c, out IPNetwork n) ? n : throw new RouteSyncException($"{path}: node {node.Name}: \"{c}\" is not a CIDR with zero host bits")).ToList();
-            nodes.Add(new ClusterNode(node.Name, ips, cidrs));
+            // Addresses and CIDRs are parsed by the generated reader (format ip/cidr); a pod subnet must also be a network.
+            var cidrs = node.PodCidrs.Select(c => c.Address.Equals(c.NetworkAddress)
+                ? new IPNetwork(c.Address, c.PrefixLength)
+                : throw new RouteSyncException($"{path}: node {node.Name}: \"{c}\" is not a CIDR with zero host bits")).ToList();
+            nodes.Add(new ClusterNode(node.Name, node.NodeIps, cidrs));
         }
 
         return new ClusterDescription(nodes);

@@ -21,7 +21,7 @@ public sealed class DelegatedRollbackTests
         {
             rt.Links.CreateBridge(node.BridgeName);
             LinkMessage bridge = rt.Links.Get(node.BridgeName);
-            rt.Addresses.Add(bridge.Header.Index, InterfaceAddress.Parse("10.67.0.99/24"));
+            rt.Addresses.Add(bridge.Index, InterfaceAddress.Parse("10.67.0.99/24"));
         }
 
         JsonObject config = plugins.Config(plugins.HostLocalIpam("10.67.0.0/24")).With("isGateway", true);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Podnet.Cni;
 using Podnet.Cni.Ipam;
 
 namespace Podnet.Bridge.Tests.Faults;

@@ -23,22 +23,22 @@ public sealed partial class HostLocalIpamConfiguration
     /// <summary>
     /// Legacy single range: the subnet, in CIDR notation.
     /// </summary>
-    public string? Subnet { get; set; }
+    public global::Podnet.Cni.IpCidr? Subnet { get; set; }
 
     /// <summary>
     /// Legacy single range: the first allocatable address.
     /// </summary>
-    public string? RangeStart { get; set; }
+    public global::System.Net.IPAddress? RangeStart { get; set; }
 
     /// <summary>
     /// Legacy single range: the last allocatable address.
     /// </summary>
-    public string? RangeEnd { get; set; }
+    public global::System.Net.IPAddress? RangeEnd { get; set; }
 
     /// <summary>
     /// Legacy single range: the gateway.
     /// </summary>
-    public string? Gateway { get; set; }
+    public global::System.Net.IPAddress? Gateway { get; set; }
 
     /// <summary>
     /// Routes to return in the result.
@@ -96,10 +96,10 @@ public sealed partial class HostLocalIpamConfiguration
         global::Podnet.Cni.Schema.CniJsonReading.ExpectStartObject(ref reader);
         string? typeValue = null;
         global::System.Collections.Generic.List<global::System.Collections.Generic.List<global::Podnet.Cni.Schema.IpRange>>? rangesValue = null;
-        string? subnetValue = null;
-        string? rangeStartValue = null;
-        string? rangeEndValue = null;
-        string? gatewayValue = null;
+        global::Podnet.Cni.IpCidr? subnetValue = null;
+        global::System.Net.IPAddress? rangeStartValue = null;
+        global::System.Net.IPAddress? rangeEndValue = null;
+        global::System.Net.IPAddress? gatewayValue = null;
         global::System.Collections.Generic.List<global::Podnet.Cni.Schema.Route>? routesValue = null;
         string? dataDirValue = null;
         string? resolvConfValue = null;
@@ -196,7 +196,13 @@ public sealed partial class HostLocalIpamConfiguration
                     }
                     else
                     {
-                        subnetValue = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        if (!global::Podnet.Cni.IpCidr.TryParse(text0, out global::Podnet.Cni.IpCidr parsed0))
+                        {
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid CIDR \"" + text0 + "\"", "cidr");
+                        }
+
+                        subnetValue = parsed0;
                     }
 
                     continue;
@@ -212,7 +218,13 @@ public sealed partial class HostLocalIpamConfiguration
                     }
                     else
                     {
-                        rangeStartValue = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
+                        {
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                        }
+
+                        rangeStartValue = parsed0;
                     }
 
                     continue;
@@ -228,7 +240,13 @@ public sealed partial class HostLocalIpamConfiguration
                     }
                     else
                     {
-                        rangeEndValue = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
+                        {
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                        }
+
+                        rangeEndValue = parsed0;
                     }
 
                     continue;
@@ -244,7 +262,13 @@ public sealed partial class HostLocalIpamConfiguration
                     }
                     else
                     {
-                        gatewayValue = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
+                        {
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                        }
+
+                        gatewayValue = parsed0;
                     }
 
                     continue;
@@ -294,7 +318,13 @@ public sealed partial class HostLocalIpamConfiguration
                     }
                     else
                     {
-                        dataDirValue = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        if (text0.Contains('\0'))
+                        {
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid path: NUL character", "path");
+                        }
+
+                        dataDirValue = text0;
                     }
 
                     continue;
@@ -310,7 +340,13 @@ public sealed partial class HostLocalIpamConfiguration
                     }
                     else
                     {
-                        resolvConfValue = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
+                        if (text0.Contains('\0'))
+                        {
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid path: NUL character", "path");
+                        }
+
+                        resolvConfValue = text0;
                     }
 
                     continue;
@@ -391,22 +427,22 @@ public sealed partial class HostLocalIpamConfiguration
         if (Subnet is { } subnetValue)
         {
             writer.WritePropertyName("subnet"u8);
-            writer.WriteStringValue(subnetValue);
+            writer.WriteStringValue(subnetValue.ToString());
         }
         if (RangeStart is { } rangeStartValue)
         {
             writer.WritePropertyName("rangeStart"u8);
-            writer.WriteStringValue(rangeStartValue);
+            writer.WriteStringValue(global::Podnet.Cni.IpAddressText.Format(rangeStartValue));
         }
         if (RangeEnd is { } rangeEndValue)
         {
             writer.WritePropertyName("rangeEnd"u8);
-            writer.WriteStringValue(rangeEndValue);
+            writer.WriteStringValue(global::Podnet.Cni.IpAddressText.Format(rangeEndValue));
         }
         if (Gateway is { } gatewayValue)
         {
             writer.WritePropertyName("gateway"u8);
-            writer.WriteStringValue(gatewayValue);
+            writer.WriteStringValue(global::Podnet.Cni.IpAddressText.Format(gatewayValue));
         }
         if (Routes is { } routesValue)
         {

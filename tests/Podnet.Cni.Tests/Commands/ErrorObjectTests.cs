@@ -57,6 +57,9 @@ public sealed class ErrorObjectTests
         JsonElement error = outcome.AssertError(CniErrorCode.Internal);
         Assert.Equal("the bridge vanished", outcome.Message);
         Assert.Equal("1.1.0", error.GetProperty("cniVersion").GetString());
+        // Never an exception type name: a sentence, with the exception itself on stderr.
+        Assert.Equal(CniPluginHost.InternalErrorDetails, error.GetProperty("details").GetString());
+        Assert.DoesNotContain(nameof(InvalidOperationException), error.GetProperty("details").GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]

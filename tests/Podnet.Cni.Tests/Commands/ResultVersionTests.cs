@@ -111,7 +111,7 @@ public sealed class ResultVersionTests
     [MemberData(nameof(Versions))]
     public void An_empty_result_is_the_version_and_an_empty_dns_object(string version)
     {
-        var plugin = new RecordingPlugin { Result = new CniResult() };
+        var plugin = new RecordingPlugin { Result = new Podnet.Cni.Schema.SuccessResult() };
         HostOutcome outcome = InProcessHost.Run(plugin, CniEnvironment.For("ADD"), NetworkConfigs.Minimal(version));
 
         Assert.Equal(0, outcome.ExitCode);

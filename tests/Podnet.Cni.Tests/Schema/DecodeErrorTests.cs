@@ -24,6 +24,37 @@ public sealed class DecodeErrorTests
     }
 
     [Theory]
+    [InlineData("""{"type":"host-local","subnet":"10.0.0/24"}""", "$.subnet", "cidr", "invalid CIDR \"10.0.0/24\"")]
+    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/33"}]]}""", "$.ranges[0][0].subnet", "cidr", "invalid CIDR \"10.0.0.0/33\"")]
+    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/24","rangeStart":"10.0.5"}]]}""", "$.ranges[0][0].rangeStart", "ip", "invalid IP address \"10.0.5\"")]
+    [InlineData("""{"type":"host-local","routes":[{"dst":"0.0.0.0/0","gw":"10.0.0.01"}]}""", "$.routes[0].gw", "ip", "invalid IP address \"10.0.0.01\"")]
+    [InlineData("""{"type":"host-local","dataDir":"/var/lib/cni\u0000x"}""", "$.dataDir", "path", "invalid path: NUL character")]
+    public void A_value_not_of_its_format_is_a_constraint_violation_naming_the_format(string json, string path, string format, string reason)
+    {
+        CniDecodeException error = Fail(b => HostLocalIpamConfiguration.Parse(b), json);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal(format, error.Format);
+        Assert.Equal(reason, error.Reason);
+        Assert.True(error.IsConstraintViolation);
+    }
+
+    [Fact]
+    public void Typed_members_round_trip_in_their_canonical_text()
+    {
+        SuccessResult result = SuccessResult.Parse("""
+            {"interfaces":[{"name":"eth0","mac":"0A-58-0A-F4-01-05"}],"ips":[{"address":"fd00:0:0:0::5/64","gateway":"fd00::1"}],"routes":[{"dst":"10.96.0.5/12"}]}
+            """u8);
+
+        Assert.Equal(Netlink.MacAddress.Parse("0a:58:0a:f4:01:05"), result.Interfaces![0].Mac);
+        Assert.Equal(64, result.Ips![0].Address.PrefixLength);
+        // Host bits are kept (a CNI address is the host's address with its prefix), and text is written as Go writes it.
+        Assert.Equal(
+            """{"interfaces":[{"name":"eth0","mac":"0a:58:0a:f4:01:05"}],"ips":[{"address":"fd00::5/64","gateway":"fd00::1"}],"routes":[{"dst":"10.96.0.5/12"}]}""",
+            Encoding.UTF8.GetString(result.ToUtf8Bytes()));
+    }
+
+    [Theory]
     [InlineData("""{"type":"bridge","vlan":5000}""", true)]
     [InlineData("""{"type":"bridge","vlan":-1}""", true)]
     [InlineData("""{"type":"bridge","ipMasqBackend":"ebtables"}""", true)]

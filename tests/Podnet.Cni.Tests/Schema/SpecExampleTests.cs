@@ -37,9 +37,9 @@ public sealed class SpecExampleTests
 
         Assert.Equal("cni0", bridge.Bridge);
         Assert.Equal("host-local", ipam.Type);
-        Assert.Equal("10.1.0.0/16", ipam.Subnet);
-        Assert.Equal("10.1.0.1", ipam.Gateway);
-        Assert.Equal("0.0.0.0/0", Assert.Single(ipam.Routes!).Dst);
+        Assert.Equal("10.1.0.0/16", ipam.Subnet?.ToString());
+        Assert.Equal("10.1.0.1", ipam.Gateway?.ToString());
+        Assert.Equal("0.0.0.0/0", Assert.Single(ipam.Routes!).Dst.ToString());
         Assert.Equal("keyA", Assert.Single(bridge.AdditionalProperties!).Key);
         JsonEquivalence.AssertEquivalent(Encoding.UTF8.GetString(pluginJson), bridge.ToUtf8Bytes());
     }
@@ -52,11 +52,11 @@ public sealed class SpecExampleTests
         Assert.Equal(["cni0", "veth3243", "eth0"], result.Interfaces!.Select(i => i.Name));
         Assert.Equal("/var/run/netns/blue", result.Interfaces![2].Sandbox);
         IpConfiguration ip = Assert.Single(result.Ips!);
-        Assert.Equal("10.1.0.5/16", ip.Address);
-        Assert.Equal("10.1.0.1", ip.Gateway);
+        Assert.Equal("10.1.0.5/16", ip.Address.ToString());
+        Assert.Equal("10.1.0.1", ip.Gateway?.ToString());
         Assert.Equal(2u, ip.Interface);
         Assert.Null(ip.Version);
-        Assert.Equal("0.0.0.0/0", Assert.Single(result.Routes!).Dst);
+        Assert.Equal("0.0.0.0/0", Assert.Single(result.Routes!).Dst.ToString());
         Assert.Equal(["10.1.0.1"], result.Dns!.Nameservers);
 
         JsonEquivalence.AssertEquivalent(SpecExamples.BridgeResult, result.ToUtf8Bytes());
@@ -79,7 +79,7 @@ public sealed class SpecExampleTests
         Assert.Equal(expectedPrevResult, Encoding.UTF8.GetString(request.PrevResult!.Value.Span));
 
         SuccessResult prev = SuccessResult.Parse(request.PrevResult.Value.Span);
-        Assert.Equal("00:11:22:33:44:66", prev.Interfaces![2].Mac);
+        Assert.Equal("00:11:22:33:44:66", prev.Interfaces![2].Mac?.ToString());
         JsonEquivalence.AssertEquivalent(inputText, request.ToUtf8Bytes());
     }
 
@@ -142,7 +142,7 @@ public sealed class SpecExampleTests
             """u8);
 
         ClusterNode node = Assert.Single(cluster.Nodes);
-        Assert.Equal(["192.0.2.1", "2001:db8::1"], node.NodeIps);
-        Assert.Equal(["10.244.1.0/24", "fd00:1::/64"], node.PodCidrs);
+        Assert.Equal(["192.0.2.1", "2001:db8::1"], node.NodeIps.Select(ip => ip.ToString()));
+        Assert.Equal(["10.244.1.0/24", "fd00:1::/64"], node.PodCidrs.Select(cidr => cidr.ToString()));
     }
 }

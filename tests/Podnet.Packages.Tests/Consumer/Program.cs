@@ -12,14 +12,15 @@ const byte Inet = 2, ToTable = 1;
 
 // The rule comes from JSON whose type the Podnet.Cni schema generator wrote from rule.schema.json.
 RuleConfiguration config = RuleConfiguration.Parse("""{"from":"10.1.0.0/16","table":100,"priority":1000}"""u8);
-IPNetwork from = IPNetwork.Parse(config.From);
+// "from" is format "cidr": the generated reader has parsed it into a Podnet.Cni.IpCidr.
+IPNetwork from = new(config.From.NetworkAddress, config.From.PrefixLength);
 var rule = new FibRuleMessage
 {
     Header = new FibRuleHeader { Family = Inet, SourceLength = (byte)from.PrefixLength, Table = (byte)config.Table, Action = ToTable },
     Source = from.BaseAddress,
     Priority = config.Priority,
 };
-string[] ipArguments = ["rule", "add", "from", config.From, "table", $"{config.Table}", "priority", $"{config.Priority}"];
+string[] ipArguments = ["rule", "add", "from", config.From.ToString(), "table", $"{config.Table}", "priority", $"{config.Priority}"];
 
 try
 {

@@ -334,7 +334,7 @@ internal sealed class SimulatedCluster : IDisposable
         }
 
         using Rtnetlink host = Rtnetlink.OpenIn(netnsPath);
-        int eth0 = host.Links.Get("eth0").Header.Index;
+        int eth0 = host.Links.Get("eth0").Index;
         foreach ((IPAddress address, int prefixLength) in addresses)
         {
             // IPv6 without duplicate address detection: usable at once, like the node addresses of a real cluster.

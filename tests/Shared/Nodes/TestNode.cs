@@ -88,7 +88,7 @@ public sealed class TestNode : IDisposable
         ArgumentNullException.ThrowIfNull(addresses);
         using Rtnetlink netlink = Rtnetlink.OpenIn(Path);
         netlink.Links.CreateVethPair(new VethPair("eth0", "eth0p"));
-        int eth0 = netlink.Links.Get("eth0").Header.Index;
+        int eth0 = netlink.Links.Get("eth0").Index;
         foreach ((IPAddress address, int prefixLength) in addresses)
         {
             var interfaceAddress = new InterfaceAddress(address, prefixLength);
@@ -102,7 +102,7 @@ public sealed class TestNode : IDisposable
             }
         }
 
-        netlink.Links.SetUp(netlink.Links.Get("eth0p").Header.Index);
+        netlink.Links.SetUp(netlink.Links.Get("eth0p").Index);
         netlink.Links.SetUp(eth0);
     }
 

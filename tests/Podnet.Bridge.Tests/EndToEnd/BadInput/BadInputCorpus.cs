@@ -50,6 +50,12 @@ public static class BadInputCorpus
         ["subnet has host bits set"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config("1.0.0", "10.88.0.5/24"))),
         ["rangeStart is outside the subnet"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithSingleRange("10.88.0.0/24", rangeStart: "10.99.0.10"))),
         ["subnet is a /32"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config("1.0.0", "10.88.0.7/32"))),
+        ["rangeStart is not an address"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithSingleRange("10.88.0.0/24", rangeStart: "10.88.0"))),
+        ["route dst is not a CIDR"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("routes", new JsonArray(new JsonObject { ["dst"] = "10.0.0.0/40" })))),
+        // Path members: a NUL byte once escaped as code 999 with the details "ArgumentException" (found by fuzzing).
+        ["dataDir contains a NUL byte"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("dataDir", "/var/lib/cni/pn\0networks"))) { Message = "invalid path: NUL character in dataDir" },
+        ["resolvConf contains a NUL byte"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("resolvConf", "/etc/resolv\0.conf"))) { Message = "invalid path: NUL character in resolvConf" },
+        ["subnetFile contains a NUL byte"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("subnetFile", "/run/podnet/subnet\0.env"))) { Message = "invalid path: NUL character in subnetFile" },
         ["ipam has no type"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().WithIpam("type", null))),
         ["range is exhausted"] = new(CniErrorCode.AddressesExhausted, n => n.Add(n.ExhaustedConfig)) { Message = "no IP addresses available in range set" },
         ["requested IP is outside every range"] = new(IpamErrorCode.RequestedAddressUnavailable, n => n.Add().With("CNI_ARGS", "IP=10.99.0.5")),
@@ -62,13 +68,16 @@ public static class BadInputCorpus
         ["vlan is 5000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlan", 5000))),
         ["ipMasqBackend is not a backend"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("ipMasqBackend", "ebtables"))) { Message = "$.ipMasqBackend" },
         ["vlanTrunk minID is above maxID"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlanTrunk", new JsonArray(new JsonObject { ["minID"] = 300, ["maxID"] = 200 })))),
-        ["mtu is 10"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 10))),
+        ["mtu is 10"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 10))) { Message = "$.mtu" },
+        ["mtu is 70000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 70000))) { Message = "$.mtu" },
+        ["vlanTrunk id is 4095"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlanTrunk", new JsonArray(new JsonObject { ["id"] = 4095 })))) { Message = "$.vlanTrunk[0].id" },
         ["hairpinMode and promiscMode together"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("hairpinMode", true).With("promiscMode", true))),
         ["bridge name is longer than 15 bytes"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("bridge", "bridge-name-too-long"))),
         ["bridge name is taken by a non-bridge link"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("bridge", n.DummyName))),
 
         // CNI_ARGS and MACs.
         ["MAC in CNI_ARGS is invalid"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add().With("CNI_ARGS", "MAC=zz:00:00:00:00:01")),
+        ["MAC in args.cni is invalid"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("args", new JsonObject { ["cni"] = new JsonObject { ["mac"] = "02:00:00:00:00" } }))),
         ["MAC in runtimeConfig is multicast"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("runtimeConfig", new JsonObject { ["mac"] = "01:00:5e:00:00:01" }))),
         ["CNI_ARGS has an unknown key without IgnoreUnknown"] = new(CniErrorCode.UnsupportedField, n => n.Add().With("CNI_ARGS", "FOO=bar")),
         ["CNI_ARGS has a pair without ="] = new(CniErrorCode.DecodingFailure, n => n.Add().With("CNI_ARGS", "novalue")),
@@ -99,7 +108,7 @@ public static class BadInputCorpus
         ["CNI_COMMAND is lower case"] = Env("CNI_COMMAND", "add"),
 
         // Ranges as text.
-        ["three-octet subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.0.0/24"}""")),
+        ["three-octet subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.0.0/24"}"""), "invalid CIDR \"10.0.0/24\" in ranges[0][0].subnet"),
         ["IPv6 prefix /200"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"::1/200"}""")),
         ["overlapping ranges in one set"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"},{"subnet":"10.77.0.128/25"}]]"""))),
         ["overlapping range sets"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"}],[{"subnet":"10.77.0.0/25"}]]""")), "overlap"),
@@ -107,15 +116,15 @@ public static class BadInputCorpus
         ["rangeEnd outside the subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeEnd":"10.78.0.5"}""")),
         ["rangeEnd before rangeStart"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.0.50","rangeEnd":"10.77.0.10"}""")),
         ["rangeStart is not an address"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.0.x"}""")),
-        ["rangeStart in inet_aton short form"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.5"}""")),
+        ["rangeStart in inet_aton short form"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.5"}"""), "invalid IP address \"10.77.5\" in ranges[0][0].rangeStart"),
         ["gateway in inet_aton short form"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","gateway":"10.77.1"}""")),
         ["rangeStart of the other family"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"fd00::5"}""")),
         ["gateway outside the subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","gateway":"10.78.0.1"}""")),
         ["a /31"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.6/31"}""")),
         ["an IPv6 /128"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"fd00::1/128"}""")),
         ["mixed families in one range set"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"},{"subnet":"fd00:77::/64"}]]""")), "mixed address families"),
-        ["legacy subnet with prefix /33"] = Text(CniErrorCode.InvalidNetworkConfig, Network("""{"type":"host-local","dataDir":"{DATA}","subnet":"10.77.0.0/33"}""")),
-        ["route destination is not a CIDR"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"default\"}]"))),
+        ["legacy subnet with prefix /33"] = Text(CniErrorCode.InvalidNetworkConfig, Network("""{"type":"host-local","dataDir":"{DATA}","subnet":"10.77.0.0/33"}"""), "invalid CIDR \"10.77.0.0/33\" in subnet"),
+        ["route destination is not a CIDR"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"default\"}]")), "invalid CIDR \"default\" in routes[0].dst"),
         ["route gateway is not an address"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.77.0.300\"}]"))),
 
         // Requests: CNI_ARGS, args and runtimeConfig.

@@ -39,6 +39,13 @@ public sealed class BadInputTests(BadInputResidents fixture) : IClassFixture<Bad
             Assert.Contains(message, outcome.ErrorMessage, StringComparison.Ordinal);
         }
 
+        Assert.NotEqual((int)CniErrorCode.Internal, badInput.ExpectedCode);
+        // Words for a person, never an exception's type name (a NUL in dataDir once answered "ArgumentException").
+        if (outcome.Json?["details"] is System.Text.Json.Nodes.JsonValue details)
+        {
+            Assert.DoesNotMatch(@"^[\w.]*Exception$", details.GetValue<string>());
+        }
+
         Assert.Equal(nodeLinks, NamespaceInspector.LinkNames(node.Path));
         Assert.Equal(podLinks, NamespaceInspector.LinkNames(fixture.Target.Path));
         Assert.Equal(residentLinks, NamespaceInspector.LinkNames(fixture.Resident.Path));

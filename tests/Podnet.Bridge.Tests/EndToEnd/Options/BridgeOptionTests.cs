@@ -112,6 +112,6 @@ public sealed class BridgeOptionTests
         node.Add(node.CreatePod(), node.Config().With("promiscMode", true)).EnsureSuccess();
 
         Assert.Contains("PROMISC", IprouteJson.Link(node.Namespace, node.BridgeName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
-        Assert.True((NamespaceInspector.Link(node.Path, node.BridgeName)!.Header.Flags & InterfaceFlags.Promiscuous) != 0);
+        Assert.True(NamespaceInspector.Link(node.Path, node.BridgeName)!.IsPromiscuous);
     }
 }

@@ -43,7 +43,7 @@ public sealed class ContainerOptionTests
         JsonObject result = node.Add(pod, node.Config().With("disableContainerInterface", true)).Result;
 
         LinkMessage container = NamespaceInspector.Link(pod.Path, pod.InterfaceName)!;
-        Assert.True((container.Header.Flags & InterfaceFlags.Up) == 0, "the container link is up");
+        Assert.False(container.IsUp, "the container link is up");
         Assert.DoesNotContain("UP", IprouteJson.Link(pod.Namespace, pod.InterfaceName).GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(PodConnectivityTests.ResultAddress(result), NamespaceInspector.AddressOf(pod.Path, pod.InterfaceName));
         Assert.True(NamespaceInspector.Link(node.Path, result["interfaces"]![1]!["name"].Text())!.IsUp, "the host veth is down");

@@ -37,7 +37,7 @@ public sealed class HostLocalResultShapeTests
         Assert.True(reference.ExitCode == 0, reference.StandardOutput + reference.StandardError);
         JsonElement theirs = reference.Json;
 
-        CniResult equivalent = Equivalent(theirs);
+        Podnet.Cni.Schema.SuccessResult equivalent = Equivalent(theirs);
         JsonElement ours = Write(equivalent, version);
 
         Assert.Equal(JsonShape.Paths(theirs), JsonShape.Paths(ours));
@@ -63,27 +63,29 @@ public sealed class HostLocalResultShapeTests
         Assert.Equal(legacy ? "6" : null, Text(ourIps[1], "version"));
     }
 
-    private static CniResult Equivalent(JsonElement reference)
+    // Built member by member from the reference's text (not decoded with the generated reader), so the writer is
+    // compared with the reference and not with itself.
+    private static Podnet.Cni.Schema.SuccessResult Equivalent(JsonElement reference)
     {
-        var result = new CniResult();
+        var result = new Podnet.Cni.Schema.SuccessResult { Ips = [], Routes = [] };
         foreach (JsonElement ip in reference.GetProperty("ips").EnumerateArray())
         {
             string[] cidr = ip.GetProperty("address").GetString()!.Split('/');
             IPAddress? gateway = ip.TryGetProperty("gateway", out JsonElement g) ? IPAddress.Parse(g.GetString()!) : null;
-            result.Ips.Add(new CniIpConfig(IPAddress.Parse(cidr[0]), int.Parse(cidr[1], System.Globalization.CultureInfo.InvariantCulture), gateway));
+            result.Ips.Add(new() { Address = new IpCidr(IPAddress.Parse(cidr[0]), int.Parse(cidr[1], System.Globalization.CultureInfo.InvariantCulture)), Gateway = gateway });
         }
 
         foreach (JsonElement route in reference.GetProperty("routes").EnumerateArray())
         {
             string[] cidr = route.GetProperty("dst").GetString()!.Split('/');
             IPAddress? gateway = route.TryGetProperty("gw", out JsonElement g) ? IPAddress.Parse(g.GetString()!) : null;
-            result.Routes.Add(new CniRoute(IPAddress.Parse(cidr[0]), int.Parse(cidr[1], System.Globalization.CultureInfo.InvariantCulture), gateway));
+            result.Routes.Add(new() { Dst = new IpCidr(IPAddress.Parse(cidr[0]), int.Parse(cidr[1], System.Globalization.CultureInfo.InvariantCulture)), Gw = gateway });
         }
 
         return result;
     }
 
-    private static JsonElement Write(CniResult result, string version)
+    private static JsonElement Write(Podnet.Cni.Schema.SuccessResult result, string version)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

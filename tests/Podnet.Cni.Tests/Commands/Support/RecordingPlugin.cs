@@ -8,7 +8,7 @@ internal sealed class RecordingPlugin : ICniPlugin
     public List<CniRequest> Calls { get; } = [];
 
     /// <summary>What ADD returns.</summary>
-    public ICniResult Result { get; set; } = new CniResult();
+    public ICniResult Result { get; set; } = new Podnet.Cni.Schema.SuccessResult();
 
     /// <summary>When set, every command throws it after being recorded.</summary>
     public Exception? Failure { get; set; }

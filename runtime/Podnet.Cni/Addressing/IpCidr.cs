@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using Podnet.Cni.Ipam;
 
-namespace Podnet.Cni.Ipam;
+namespace Podnet.Cni;
 
 /// <summary>
 /// An address with a prefix length, as written in CNI configuration (<c>"10.1.0.0/24"</c>).

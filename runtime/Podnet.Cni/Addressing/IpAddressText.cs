@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Podnet.Cni.Ipam;
 
-namespace Podnet.Cni.Ipam;
+namespace Podnet.Cni;
 
 /// <summary>
 /// Address text exactly as the reference store spells it: file names and <c>last_reserved_ip</c>
