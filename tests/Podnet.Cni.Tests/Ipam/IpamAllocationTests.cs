@@ -190,6 +190,20 @@ public sealed class IpamAllocationTests : IDisposable
         Assert.Equal(5, _store.ScanCount);
     }
 
+    [Theory]
+    [InlineData("c1", "eth0", true)]
+    [InlineData("c1", null, true)]
+    [InlineData("c1", "net1", false)]
+    [InlineData("c2", "eth0", false)]
+    [InlineData("c2", null, false)]
+    [InlineData(null, null, false)]
+    public void A_stored_allocation_belongs_to_its_attachment_or_as_a_legacy_file_to_its_container(string? containerId, string? interfaceName, bool belongs)
+    {
+        var allocation = new IpamStoredAllocation(IPAddress.Parse("10.2.0.2"), containerId, interfaceName);
+        Assert.Equal(belongs, allocation.BelongsTo(new IpamAttachment("c1", "eth0")));
+        Assert.Equal(containerId is null, allocation.IsUnreadable);
+    }
+
     [Fact]
     public void Release_removes_only_the_attachments_addresses()
     {
