@@ -224,6 +224,44 @@ public sealed class CertifiedAttachmentIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_certificate_that_cannot_be_read_written_or_removed_only_means_scanning()
+    {
+        Directory.CreateDirectory(Path.Combine(CertificatePath, "x"));
+
+        for (int i = 0; i < 2; i++)
+        {
+            Operation(() =>
+            {
+                Assert.False(_index.IsComplete);
+                _index.Rebuild(Scan());
+                Assert.True(_index.IsComplete);
+            });
+        }
+
+        _index.Begin();
+        _index.Invalidate();
+        _index.End(consistent: false);
+        Assert.True(Directory.Exists(CertificatePath));
+    }
+
+    [Fact]
+    public void A_network_directory_that_vanished_during_the_operation_is_not_certified()
+    {
+        Operation(() => _index.Rebuild(Scan()));
+
+        _index.Begin();
+        Assert.True(_index.IsComplete);
+        Directory.Move(_network, _network + ".moved");
+        _index.End(consistent: true);
+
+        Directory.Move(_network + ".moved", _network);
+        Assert.True(File.Exists(CertificatePath));
+        _index.Begin();
+        Assert.False(_index.IsComplete);
+        _index.End(consistent: true);
+    }
+
+    [Fact]
     public void No_index_never_answers_and_never_writes()
     {
         IAttachmentIndex none = NoAttachmentIndex.Instance;
