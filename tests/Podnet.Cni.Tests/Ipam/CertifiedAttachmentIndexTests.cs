@@ -66,6 +66,7 @@ public sealed class CertifiedAttachmentIndexTests : IDisposable
             Put("10.0.0.10", "c1", "eth0");
             Put("10.0.0.9", "c1", "eth0");
             Put("fd00::1:0", "c1", "eth0");
+            Put("::5", "c1", "eth0");
             Put("10.0.0.3", null, null);
             Put("10.0.0.4", "-bad", "eth0");
             Put("10.0.0.5", "c2", "bad/name");
@@ -73,7 +74,8 @@ public sealed class CertifiedAttachmentIndexTests : IDisposable
         });
 
         Assert.Equal(["c1:eth0"], Directory.EnumerateFiles(Path.Combine(_network, ".podnet-index")).Select(Path.GetFileName).Where(n => n != ".complete"));
-        Operation(() => Assert.Equal(["10.0.0.9", "10.0.0.10", "fd00::2", "fd00::1:0"], Find(s_c1)));
+        // By family first: "::5" is numerically smaller than every IPv4 address but comes after them.
+        Operation(() => Assert.Equal(["10.0.0.9", "10.0.0.10", "::5", "fd00::2", "fd00::1:0"], Find(s_c1)));
     }
 
     [Fact]
@@ -190,6 +192,19 @@ public sealed class CertifiedAttachmentIndexTests : IDisposable
         _index.Begin();
         Assert.False(_index.IsComplete);
         _index.End(consistent: true);
+    }
+
+    [Fact]
+    public void An_inconsistent_end_removes_even_a_certificate_that_did_not_match()
+    {
+        Operation(() => _index.Rebuild(Scan()));
+        File.WriteAllText(Path.Combine(_network, "10.0.0.7"), "hl\r\neth0");
+
+        _index.Begin();
+        Assert.False(_index.IsComplete);
+        _index.End(consistent: false);
+
+        Assert.False(File.Exists(CertificatePath));
     }
 
     [Fact]

@@ -138,10 +138,12 @@ public sealed class DirectoryAllocationStoreTests : IDisposable
     }
 
     [Fact]
-    public void The_status_probe_leaves_nothing_behind()
+    public void The_status_probe_writes_into_the_directory_and_leaves_nothing_behind()
     {
         using IDisposable held = _store.Lock();
+        DirectoryStamp? before = DirectoryStamp.Of(_data.Combine("net"));
         _store.ProbeWritable();
+        Assert.NotEqual(before, DirectoryStamp.Of(_data.Combine("net")));
         Assert.Equal(["lock"], Directory.EnumerateFileSystemEntries(_data.Combine("net")).Select(Path.GetFileName));
         Assert.Equal(_data.Combine("net"), _store.Location);
     }
