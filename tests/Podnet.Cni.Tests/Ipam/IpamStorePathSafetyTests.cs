@@ -45,6 +45,26 @@ public sealed class IpamStorePathSafetyTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_network_name_may_have_200_characters_and_its_directory_is_created_0755()
+    {
+        using var data = new ScratchDirectory();
+        string name = new('n', 200);
+        using (IpamStore store = IpamStore.Open(name, data.Path))
+        {
+            Assert.Equal(data.Combine(name), store.DirectoryPath);
+            Assert.Equal(name, store.NetworkName);
+        }
+
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
+            File.GetUnixFileMode(data.Combine(name)));
+        IpamException error = Assert.Throws<IpamException>(() => IpamStore.Open(name + "n", data.Path));
+        Assert.Equal(IpamErrorCode.InvalidNetworkConfig, error.CniErrorCode);
+        Assert.Equal("/var/lib/cni/networks", IpamStore.DefaultDataDirectory);
+    }
+
+    [Fact]
     public void A_symlinked_network_directory_is_refused()
     {
         using var data = new ScratchDirectory();
@@ -90,6 +110,7 @@ public sealed class IpamStorePathSafetyTests
 
         IpamException error = Assert.Throws<IpamException>(() => IpamStore.Open("net", data.Path));
         Assert.Equal(IpamErrorCode.IOFailure, error.CniErrorCode);
+        Assert.StartsWith($"cannot open IPAM store {data.Combine("net")}: open {data.Combine("net", "lock")}: ", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(elsewhere.Combine("lock")));
     }
 }

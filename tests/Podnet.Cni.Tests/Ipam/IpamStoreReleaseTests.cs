@@ -98,6 +98,23 @@ public sealed class IpamStoreReleaseTests : IDisposable
     }
 
     [Fact]
+    public void Without_trusted_timestamps_every_lookup_scans_as_host_local_does_and_no_index_is_kept()
+    {
+        using IpamStore store = new("plain", new DirectoryAllocationStore(_store.DirectoryPath), NoAttachmentIndex.Instance);
+        var attachment = new IpamAttachment("c1", "eth0");
+
+        Assert.False(store.CertificatesTrusted);
+        store.Allocate(attachment, _sets);
+        Assert.Equal(["10.4.0.2", "fd00:4::2"], store.FindAddresses(attachment).Select(IpAddressText.Format));
+        Assert.Equal(IpamLookup.Scan, store.LastLookup);
+        Assert.Equal(["10.4.0.2", "fd00:4::2"], store.Release(attachment).Select(IpAddressText.Format));
+        Assert.Equal(IpamLookup.Scan, store.LastLookup);
+        Assert.Equal(3, store.ScanCount);
+        Assert.False(Directory.Exists(Path.Combine(_store.DirectoryPath, ".podnet-index")));
+        Assert.Equal(["last_reserved_ip.0", "last_reserved_ip.1", "lock"], Directory.EnumerateFileSystemEntries(_store.DirectoryPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_garbled_index_entry_falls_back_to_a_scan()
     {
         var attachment = new IpamAttachment("c1", "eth0");

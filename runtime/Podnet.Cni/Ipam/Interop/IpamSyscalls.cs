@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -57,4 +58,16 @@ internal static partial class IpamSyscalls
 
     /// <summary>Text for an errno value.</summary>
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+}
+
+/// <summary>
+/// 256 bytes the kernel fills: large enough for <c>struct statx</c> (256) and <c>struct statfs</c>
+/// (120 on 64-bit Linux). Read it as a span with the offsets of the ABI.
+/// </summary>
+[InlineArray(Length)]
+internal struct StatBuffer
+{
+    public const int Length = 256;
+
+    private byte _element0;
 }

@@ -5,12 +5,12 @@ using System.Text;
 namespace Podnet.Cni.Ipam;
 
 /// <summary>
-/// Podnet's index from an attachment to its addresses, <c>&lt;network dir&gt;/.podnet-index/</c>,
-/// one file per attachment, so DEL needs no scan of the store. The reference never writes it and
+/// The entries of podnet's attachment index (<see cref="CertifiedAttachmentIndex"/>), <c>&lt;network dir&gt;/.podnet-index/</c>:
+/// one file per attachment listing its addresses, so DEL needs no scan of the store. The reference never writes it and
 /// its files can never be mistaken for the reference's (see docs/ipam.md); entries are only hints
 /// that are verified against the address files before anything is removed.
 /// </summary>
-internal sealed class AttachmentIndex
+internal sealed class AttachmentIndexEntries
 {
     public const string DirectoryName = ".podnet-index";
 
@@ -19,7 +19,7 @@ internal sealed class AttachmentIndex
 
     private readonly string _directory;
 
-    public AttachmentIndex(string networkDirectory)
+    public AttachmentIndexEntries(string networkDirectory)
     {
         _directory = Path.Combine(networkDirectory, DirectoryName);
     }
@@ -189,5 +189,4 @@ internal sealed class AttachmentIndex
 
         return Encoding.UTF8.GetBytes(text.ToString());
     }
-
 }

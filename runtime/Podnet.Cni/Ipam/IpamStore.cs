@@ -1,14 +1,14 @@
 using System.Net;
-using System.Text;
 
 namespace Podnet.Cni.Ipam;
 
 /// <summary>
-/// The on-disk IPAM store, byte-compatible with the reference <c>host-local</c> plugin so both
-/// can share one store at the same time: <c>&lt;dataDir&gt;/&lt;network&gt;/&lt;ip&gt;</c> files holding
+/// The IPAM store of one network, with the reference <c>host-local</c> plugin's semantics over its on-disk store, so
+/// both can share one store at the same time: <c>&lt;dataDir&gt;/&lt;network&gt;/&lt;ip&gt;</c> files holding
 /// <c>&lt;containerID&gt;\r\n&lt;ifname&gt;</c>, <c>last_reserved_ip.&lt;rangeSetIndex&gt;</c> files for the
-/// round-robin, and <c>flock(LOCK_EX)</c> on <c>&lt;dataDir&gt;/&lt;network&gt;/lock</c> around every
-/// operation. Podnet adds an attachment index (<c>.podnet-index/</c>) so DEL is O(1).
+/// round-robin, and <c>flock(LOCK_EX)</c> on <c>&lt;dataDir&gt;/&lt;network&gt;/lock</c> around every operation
+/// (<see cref="DirectoryAllocationStore"/>). Finding an attachment's addresses is host-local's scan of every address
+/// file; the attachment index (<see cref="IAttachmentIndex"/>) is consulted first and only saves that scan.
 /// See docs/ipam.md.
 /// </summary>
 public sealed class IpamStore : IDisposable
@@ -16,28 +16,18 @@ public sealed class IpamStore : IDisposable
     /// <summary>The reference's default data directory.</summary>
     public const string DefaultDataDirectory = "/var/lib/cni/networks";
 
-    private const string LastReservedPrefix = "last_reserved_ip.";
-    private const string StatusProbeName = ".podnet-status-probe";
     private const int MaxAllocationAttempts = 8;
 
-    private readonly StoreLock _lock;
-    private readonly AttachmentIndex _index;
-    private readonly ScanCertificate _certificate;
-    private readonly bool _certificatesTrusted;
+    private readonly IAllocationStore _allocations;
+    private readonly IAttachmentIndex _index;
 
-    // Valid only while the lock is held: the directory's stamp when the operation began, if the
-    // certificate matched it, and whether the index is known to be complete right now.
-    private DirectoryStamp? _certifiedStamp;
-    private bool _indexComplete;
-
-    private IpamStore(string networkName, string directoryPath, StoreLock storeLock)
+    /// <summary>A store over any allocation store and index (unit tests use an in-memory store).</summary>
+    internal IpamStore(string networkName, IAllocationStore allocations, IAttachmentIndex index)
     {
         NetworkName = networkName;
-        DirectoryPath = directoryPath;
-        _lock = storeLock;
-        _index = new AttachmentIndex(directoryPath);
-        _certificate = new ScanCertificate(_index.DirectoryPath);
-        _certificatesTrusted = MultigrainTimestamps.AreGuaranteed(directoryPath);
+        DirectoryPath = allocations.Location;
+        _allocations = allocations;
+        _index = index;
     }
 
     /// <summary>The network name (the store's sub-directory).</summary>
@@ -49,11 +39,11 @@ public sealed class IpamStore : IDisposable
     /// <summary>How the last attachment lookup was answered (for tests and diagnostics).</summary>
     internal IpamLookup LastLookup { get; private set; }
 
-    /// <summary>How many full scans of the network directory this instance made (for tests and diagnostics).</summary>
+    /// <summary>How many full scans of the allocations this instance made (for tests and diagnostics).</summary>
     internal int ScanCount { get; private set; }
 
     /// <summary>False where timestamps can hide a change (see <see cref="MultigrainTimestamps"/>): every lookup then scans.</summary>
-    internal bool CertificatesTrusted => _certificatesTrusted;
+    internal bool CertificatesTrusted => _index is CertifiedAttachmentIndex;
 
     /// <summary>
     /// Opens (creating if needed) the store of a network. The network name must match libcni's
@@ -87,7 +77,10 @@ public sealed class IpamStore : IDisposable
                 throw new IpamException(IpamErrorCode.IOFailure, $"IPAM store {directory} is a symlink; refusing to follow it");
             }
 
-            return new IpamStore(networkName, directory, new StoreLock(directory));
+            IAttachmentIndex index = MultigrainTimestamps.AreGuaranteed(directory)
+                ? new CertifiedAttachmentIndex(directory)
+                : NoAttachmentIndex.Instance;
+            return new IpamStore(networkName, new DirectoryAllocationStore(directory), index);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -142,6 +135,127 @@ public sealed class IpamStore : IDisposable
         });
     }
 
+    /// <summary>
+    /// Releases every address of the attachment (DEL). Unknown attachments succeed (DEL is
+    /// idempotent). Through the index when it can answer; otherwise a scan, as the reference does.
+    /// </summary>
+    /// <returns>The released addresses.</returns>
+    public IReadOnlyList<IPAddress> Release(IpamAttachment attachment)
+    {
+        ValidateAttachment(attachment);
+        return Locked(() =>
+        {
+            List<IPAddress> addresses = Locate(attachment);
+            foreach (IPAddress address in addresses)
+            {
+                _allocations.Remove(address);
+            }
+
+            _index.Record(attachment, []);
+            return (IReadOnlyList<IPAddress>)addresses;
+        });
+    }
+
+    /// <summary>The addresses the store holds for the attachment (CHECK); empty if none.</summary>
+    public IReadOnlyList<IPAddress> FindAddresses(IpamAttachment attachment)
+    {
+        ValidateAttachment(attachment);
+        return Locked(() => (IReadOnlyList<IPAddress>)Locate(attachment));
+    }
+
+    /// <summary>Every address file of the network, with its owner.</summary>
+    public IReadOnlyList<IpamStoredAllocation> ListAllocations() => Locked(() =>
+    {
+        List<IpamStoredAllocation> all = Scan();
+        if (!_index.IsComplete)
+        {
+            _index.Rebuild(all);
+        }
+
+        return (IReadOnlyList<IpamStoredAllocation>)all;
+    });
+
+    /// <summary>
+    /// GC: releases every allocation whose attachment is not in <paramref name="validAttachments"/>.
+    /// A legacy file (container ID only) is kept while any valid attachment has that container
+    /// ID; an unreadable file is kept (its owner is unknown, so releasing it could hand out a
+    /// live address twice). Index entries of attachments left without an address are removed.
+    /// </summary>
+    /// <returns>The released allocations.</returns>
+    public IReadOnlyList<IpamStoredAllocation> CollectGarbage(IReadOnlyCollection<IpamAttachment> validAttachments)
+    {
+        ArgumentNullException.ThrowIfNull(validAttachments);
+        var valid = new HashSet<(string, string)>(validAttachments.Select(a => (a.ContainerId, a.InterfaceName)));
+        var validContainers = new HashSet<string>(validAttachments.Select(a => a.ContainerId), StringComparer.Ordinal);
+        return Locked(() =>
+        {
+            var released = new List<IpamStoredAllocation>();
+            var kept = new List<IpamStoredAllocation>();
+            foreach (IpamStoredAllocation allocation in Scan())
+            {
+                bool keep = allocation.IsUnreadable
+                    || (allocation.InterfaceName is null
+                        ? validContainers.Contains(allocation.ContainerId!)
+                        : valid.Contains((allocation.ContainerId!, allocation.InterfaceName)));
+                if (keep)
+                {
+                    kept.Add(allocation);
+                    continue;
+                }
+
+                _allocations.Remove(allocation.Address);
+                released.Add(allocation);
+            }
+
+            _index.Rebuild(kept);
+            return (IReadOnlyList<IpamStoredAllocation>)released;
+        });
+    }
+
+    /// <summary>
+    /// STATUS: the store must be writable and every range set must have a free address.
+    /// </summary>
+    /// <exception cref="IpamException">Code 50 (plugin not available) with the reason.</exception>
+    public void CheckStatus(IReadOnlyList<IpRangeSet> rangeSets)
+    {
+        ArgumentNullException.ThrowIfNull(rangeSets);
+        try
+        {
+            Locked(() =>
+            {
+                _allocations.ProbeWritable();
+                return 0;
+            });
+        }
+        catch (IpamException e)
+        {
+            throw new IpamException(IpamErrorCode.PluginNotAvailable, $"IPAM store {DirectoryPath} is not writable: {e.Message}", e);
+        }
+
+        Locked(() =>
+        {
+            for (int index = 0; index < rangeSets.Count; index++)
+            {
+                var walk = new RangeSetWalk(rangeSets[index], null);
+                bool free = false;
+                while (!free && walk.TryNext(out IpRange range, out UInt128 value))
+                {
+                    free = !_allocations.IsTaken(IpAddressValue.FromValue(value, range.IsIPv6));
+                }
+
+                if (!free)
+                {
+                    throw new IpamException(IpamErrorCode.PluginNotAvailable, $"no IP addresses available in range set {index}: {rangeSets[index]}");
+                }
+            }
+
+            return 0;
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _allocations.Dispose();
+
     /// <summary>One allocation attempt under the lock; null if a chosen address appeared meanwhile.</summary>
     private IReadOnlyList<IpamAddress>? AllocateLocked(IpamAttachment attachment, IReadOnlyList<IpRangeSet> rangeSets, List<IPAddress> requested)
     {
@@ -176,7 +290,7 @@ public sealed class IpamStore : IDisposable
             // continues exactly where host-local's would.
             foreach (IpamAddress address in chosen)
             {
-                WriteLastReserved(address);
+                _allocations.WriteLastReserved(address.RangeSetIndex, address.Address);
             }
 
             throw;
@@ -184,130 +298,6 @@ public sealed class IpamStore : IDisposable
 
         return Commit(attachment, held, chosen) ? chosen : null;
     }
-
-    /// <summary>
-    /// Releases every address of the attachment (DEL). Unknown attachments succeed (DEL is
-    /// idempotent). O(1) through the index; a scan when the index has no entry (for example an
-    /// allocation made by host-local) or a stale one.
-    /// </summary>
-    /// <returns>The released addresses.</returns>
-    public IReadOnlyList<IPAddress> Release(IpamAttachment attachment)
-    {
-        ValidateAttachment(attachment);
-        return Locked(() =>
-        {
-            List<IPAddress> addresses = Locate(attachment);
-            foreach (IPAddress address in addresses)
-            {
-                StoreFiles.Delete(AddressPath(address));
-            }
-
-            _index.Delete(attachment);
-            return (IReadOnlyList<IPAddress>)addresses;
-        });
-    }
-
-    /// <summary>The addresses the store holds for the attachment (CHECK); empty if none.</summary>
-    public IReadOnlyList<IPAddress> FindAddresses(IpamAttachment attachment)
-    {
-        ValidateAttachment(attachment);
-        return Locked(() => (IReadOnlyList<IPAddress>)Locate(attachment));
-    }
-
-    /// <summary>Every address file of the network, with its owner.</summary>
-    public IReadOnlyList<IpamStoredAllocation> ListAllocations() => Locked(() =>
-    {
-        List<IpamStoredAllocation> all = Scan();
-        if (!_indexComplete)
-        {
-            RebuildIndex(all, always: false);
-        }
-
-        return (IReadOnlyList<IpamStoredAllocation>)all;
-    });
-
-    /// <summary>
-    /// GC: releases every allocation whose attachment is not in <paramref name="validAttachments"/>.
-    /// A legacy file (container ID only) is kept while any valid attachment has that container
-    /// ID; an unreadable file is kept (its owner is unknown, so releasing it could hand out a
-    /// live address twice). Index entries of attachments left without an address are removed.
-    /// </summary>
-    /// <returns>The released allocations.</returns>
-    public IReadOnlyList<IpamStoredAllocation> CollectGarbage(IReadOnlyCollection<IpamAttachment> validAttachments)
-    {
-        ArgumentNullException.ThrowIfNull(validAttachments);
-        var valid = new HashSet<(string, string)>(validAttachments.Select(a => (a.ContainerId, a.InterfaceName)));
-        var validContainers = new HashSet<string>(validAttachments.Select(a => a.ContainerId), StringComparer.Ordinal);
-        return Locked(() =>
-        {
-            var released = new List<IpamStoredAllocation>();
-            var kept = new List<IpamStoredAllocation>();
-            foreach (IpamStoredAllocation allocation in Scan())
-            {
-                bool keep = allocation.IsUnreadable
-                    || (allocation.InterfaceName is null
-                        ? validContainers.Contains(allocation.ContainerId!)
-                        : valid.Contains((allocation.ContainerId!, allocation.InterfaceName)));
-                if (keep)
-                {
-                    kept.Add(allocation);
-                    continue;
-                }
-
-                StoreFiles.Delete(AddressPath(allocation.Address));
-                released.Add(allocation);
-            }
-
-            RebuildIndex(kept, always: true);
-            return (IReadOnlyList<IpamStoredAllocation>)released;
-        });
-    }
-
-    /// <summary>
-    /// STATUS: the store must be writable and every range set must have a free address.
-    /// </summary>
-    /// <exception cref="IpamException">Code 50 (plugin not available) with the reason.</exception>
-    public void CheckStatus(IReadOnlyList<IpRangeSet> rangeSets)
-    {
-        ArgumentNullException.ThrowIfNull(rangeSets);
-        try
-        {
-            Locked(() =>
-            {
-                string probe = Path.Combine(DirectoryPath, StatusProbeName);
-                StoreFiles.Replace(DirectoryPath, probe, "probe"u8);
-                StoreFiles.Delete(probe);
-                return 0;
-            });
-        }
-        catch (IpamException e)
-        {
-            throw new IpamException(IpamErrorCode.PluginNotAvailable, $"IPAM store {DirectoryPath} is not writable: {e.Message}", e);
-        }
-
-        Locked(() =>
-        {
-            for (int index = 0; index < rangeSets.Count; index++)
-            {
-                var walk = new RangeSetWalk(rangeSets[index], null);
-                bool free = false;
-                while (!free && walk.TryNext(out IpRange range, out UInt128 value))
-                {
-                    free = !StoreFiles.Exists(AddressPath(IpAddressValue.FromValue(value, range.IsIPv6)));
-                }
-
-                if (!free)
-                {
-                    throw new IpamException(IpamErrorCode.PluginNotAvailable, $"no IP addresses available in range set {index}: {rangeSets[index]}");
-                }
-            }
-
-            return 0;
-        });
-    }
-
-    /// <inheritdoc/>
-    public void Dispose() => _lock.Dispose();
 
     private IpamAddress TakeRequested(int index, IpRangeSet rangeSet, IPAddress address)
     {
@@ -318,7 +308,7 @@ public sealed class IpamStore : IDisposable
             throw new IpamException(IpamErrorCode.RequestedAddressUnavailable, $"failed to allocate for range {index}: requested ip {text} is subnet's gateway");
         }
 
-        if (StoreFiles.Exists(AddressPath(address)))
+        if (_allocations.IsTaken(address))
         {
             throw new IpamException(IpamErrorCode.RequestedAddressUnavailable, $"failed to allocate for range {index}: requested IP address {text} is not available in range set {rangeSet}");
         }
@@ -337,11 +327,11 @@ public sealed class IpamStore : IDisposable
             }
         }
 
-        var walk = new RangeSetWalk(rangeSet, ReadLastReserved(index));
+        var walk = new RangeSetWalk(rangeSet, _allocations.ReadLastReserved(index));
         while (walk.TryNext(out IpRange range, out UInt128 value))
         {
             IPAddress candidate = IpAddressValue.FromValue(value, range.IsIPv6);
-            if (!StoreFiles.Exists(AddressPath(candidate)))
+            if (!_allocations.IsTaken(candidate))
             {
                 return new IpamAddress(index, candidate, range.Subnet.PrefixLength, range.Gateway);
             }
@@ -352,26 +342,22 @@ public sealed class IpamStore : IDisposable
 
     private bool Commit(IpamAttachment attachment, List<IPAddress> held, List<IpamAddress> chosen)
     {
-        // The index entry is written first: after a crash it may list an address that was never
-        // created (harmless, entries are verified), but never miss one that was.
-        _index.Write(attachment, [.. held, .. chosen.Select(c => c.Address)]);
-        byte[] content = AllocationFile.Content(attachment);
+        _index.Record(attachment, [.. held, .. chosen.Select(c => c.Address)]);
         var created = new List<IPAddress>(chosen.Count);
         try
         {
             foreach (IpamAddress address in chosen)
             {
-                if (!StoreFiles.CreateExclusive(DirectoryPath, AddressPath(address.Address), content))
+                if (!_allocations.TryCreate(address.Address, attachment))
                 {
                     // Someone wrote without the lock: the index can no longer be trusted.
                     Rollback(attachment, held, created);
-                    _indexComplete = false;
-                    _certificate.Revoke();
+                    _index.Invalidate();
                     return false;
                 }
 
                 created.Add(address.Address);
-                WriteLastReserved(address);
+                _allocations.WriteLastReserved(address.RangeSetIndex, address.Address);
             }
         }
         catch
@@ -387,44 +373,29 @@ public sealed class IpamStore : IDisposable
     {
         foreach (IPAddress address in created)
         {
-            StoreFiles.Delete(AddressPath(address));
+            _allocations.Remove(address);
         }
 
-        _index.Write(attachment, held);
+        _index.Record(attachment, held);
     }
 
     /// <summary>
-    /// The attachment's addresses. While the index is complete (the certificate matches the
-    /// directory) its entry is the whole truth: no entry means no address. Otherwise one full
-    /// scan, as the reference does, which also rebuilds the index and lets it be certified.
+    /// The attachment's addresses, as the reference finds them: one full scan, exact owner matches, else legacy
+    /// (container-ID-only) files. The index answers first when it can; a scan also rebuilds it.
     /// </summary>
     private List<IPAddress> Locate(IpamAttachment attachment)
     {
-        if (_indexComplete)
+        List<IPAddress>? indexed = _index.TryFind(attachment, _allocations.Read);
+        if (indexed is not null)
         {
-            List<IPAddress>? indexed = _index.TryRead(attachment, out bool damaged);
-            if (!damaged && indexed is null)
-            {
-                LastLookup = IpamLookup.Index;
-                return [];
-            }
-
-            // The listed files are still read: one that is missing or not the attachment's (a
-            // crash between writing the entry and its files, or a damaged index) means the index
-            // is not the truth after all, so fall back to the scan.
-            if (!damaged && indexed!.TrueForAll(address => AllocationFile.Read(AddressPath(address), address) is { } stored && IsOwnedBy(stored, attachment)))
-            {
-                LastLookup = IpamLookup.Index;
-                return indexed;
-            }
+            LastLookup = IpamLookup.Index;
+            return indexed;
         }
 
-        // No certificate, a foreign change since, or a damaged or wrong entry: do what the
-        // reference does — exact owner matches, else legacy container-ID-only files.
         LastLookup = IpamLookup.Scan;
         List<IpamStoredAllocation> all = Scan();
-        RebuildIndex(all, always: false);
-        List<IPAddress> found = [.. all.Where(a => IsOwnedBy(a, attachment)).Select(a => a.Address)];
+        _index.Rebuild(all);
+        List<IPAddress> found = [.. all.Where(a => a.IsHeldBy(attachment)).Select(a => a.Address)];
         if (found.Count == 0)
         {
             found = [.. all.Where(a => a.ContainerId == attachment.ContainerId && a.InterfaceName is null).Select(a => a.Address)];
@@ -433,133 +404,19 @@ public sealed class IpamStore : IDisposable
         return found;
     }
 
-    /// <summary>
-    /// Makes the index match a full scan taken under the lock, so the certificate written at the
-    /// end of the operation can vouch for it. A store holding legacy files (container ID only,
-    /// no interface) is left uncertified: those are looked up by container ID, which the index
-    /// cannot answer, so such a store keeps scanning. Where certificates are not trusted the
-    /// index is unused by lookups and only GC (<paramref name="always"/>) tidies it.
-    /// </summary>
-    private void RebuildIndex(List<IpamStoredAllocation> all, bool always)
-    {
-        if (!_certificatesTrusted && !always)
-        {
-            return;
-        }
-
-        var truth = new Dictionary<IpamAttachment, List<IPAddress>>();
-        bool legacy = false;
-        foreach (IpamStoredAllocation allocation in all)
-        {
-            if (allocation.IsUnreadable)
-            {
-                // Owner unknown: no lookup can ever return it, GC keeps it.
-                continue;
-            }
-
-            if (allocation.InterfaceName is null)
-            {
-                legacy = true;
-                continue;
-            }
-
-            if (CniNames.IsValidContainerId(allocation.ContainerId) && CniNames.IsValidInterfaceName(allocation.InterfaceName))
-            {
-                var owner = new IpamAttachment(allocation.ContainerId, allocation.InterfaceName);
-                if (!truth.TryGetValue(owner, out List<IPAddress>? addresses))
-                {
-                    truth[owner] = addresses = [];
-                }
-
-                addresses.Add(allocation.Address);
-            }
-        }
-
-        foreach (List<IPAddress> addresses in truth.Values)
-        {
-            // IPv4 first, then by value: the order the range sets usually have.
-            addresses.Sort(static (a, b) => a.AddressFamily != b.AddressFamily
-                ? a.AddressFamily.CompareTo(b.AddressFamily)
-                : IpAddressValue.ToValue(a).CompareTo(IpAddressValue.ToValue(b)));
-        }
-
-        _index.Rebuild(truth);
-        _indexComplete = _certificatesTrusted && !legacy;
-        if (!_indexComplete)
-        {
-            _certificate.Revoke();
-        }
-    }
-
-    /// <summary>Reads every address file (names that are canonical addresses) and removes crash leftovers.</summary>
     private List<IpamStoredAllocation> Scan()
     {
         ScanCount++;
-        var allocations = new List<IpamStoredAllocation>();
-        foreach (string path in Directory.EnumerateFiles(DirectoryPath))
-        {
-            string name = Path.GetFileName(path);
-            if (name.StartsWith(StoreFiles.TemporaryPrefix, StringComparison.Ordinal))
-            {
-                // Temporary files exist only while their writer holds the lock we hold now.
-                StoreFiles.Delete(path);
-                continue;
-            }
-
-            if (!IpAddressText.TryParse(name, out IPAddress? address) || IpAddressText.Format(address) != name)
-            {
-                continue;
-            }
-
-            IpamStoredAllocation? allocation = AllocationFile.Read(path, address);
-            if (allocation is not null)
-            {
-                allocations.Add(allocation);
-            }
-        }
-
-        return allocations;
+        return _allocations.ReadAll();
     }
 
-    private void WriteLastReserved(IpamAddress address) =>
-        StoreFiles.Overwrite(LastReservedPath(address.RangeSetIndex), Encoding.ASCII.GetBytes(IpAddressText.Format(address.Address)));
-
-    private string LastReservedPath(int rangeSetIndex) =>
-        Path.Combine(DirectoryPath, LastReservedPrefix + rangeSetIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private IPAddress? ReadLastReserved(int index)
-    {
-        // As in the reference, an unreadable or garbled file only costs the round-robin position.
-        try
-        {
-            byte[]? content = StoreFiles.ReadSmall(LastReservedPath(index), 64);
-            return content is not null && IpAddressText.TryParse(Encoding.ASCII.GetString(content), out IPAddress? address) ? address : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private string AddressPath(IPAddress address) => Path.Combine(DirectoryPath, IpAddressText.Format(address));
-
+    /// <summary>Runs an operation under the store lock, between the index's <see cref="IAttachmentIndex.Begin"/> and <see cref="IAttachmentIndex.End"/>.</summary>
     private T Locked<T>(Func<T> operation)
     {
         try
         {
-            using StoreLock.Held held = _lock.Acquire();
-            _certifiedStamp = null;
-            _indexComplete = false;
-            if (_certificatesTrusted)
-            {
-                DirectoryStamp? stamp = DirectoryStamp.Of(DirectoryPath);
-                if (stamp is not null && _certificate.Holds(stamp.Value))
-                {
-                    _certifiedStamp = stamp;
-                    _indexComplete = true;
-                }
-            }
-
+            using IDisposable held = _allocations.Lock();
+            _index.Begin();
             bool consistent = false;
             try
             {
@@ -575,7 +432,7 @@ public sealed class IpamStore : IDisposable
             }
             finally
             {
-                FinishCertificate(consistent);
+                _index.End(consistent);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -584,51 +441,6 @@ public sealed class IpamStore : IDisposable
         }
     }
 
-    /// <summary>
-    /// End of an operation, still under the lock: if the index is complete, certify the
-    /// directory as it is now, so podnet's own writes do not invalidate the certificate. After
-    /// an unexpected failure the certificate is revoked (the next operation scans).
-    /// </summary>
-    private void FinishCertificate(bool consistent)
-    {
-        try
-        {
-            if (!consistent || !_indexComplete)
-            {
-                if (_certifiedStamp is not null || !consistent)
-                {
-                    _certificate.Revoke();
-                }
-
-                return;
-            }
-
-            // This statx also marks the timestamps as observed: with multigrain timestamps the
-            // next change, by anyone, gets a new one.
-            DirectoryStamp? now = DirectoryStamp.Of(DirectoryPath);
-            if (now is null)
-            {
-                _certificate.Revoke();
-            }
-            else if (now != _certifiedStamp)
-            {
-                _certificate.Write(now.Value);
-            }
-        }
-        catch (IOException)
-        {
-            _certificate.Revoke();
-        }
-        finally
-        {
-            _indexComplete = false;
-            _certifiedStamp = null;
-        }
-    }
-
-    private static bool IsOwnedBy(IpamStoredAllocation allocation, IpamAttachment attachment) =>
-        allocation.ContainerId == attachment.ContainerId && allocation.InterfaceName == attachment.InterfaceName;
-
     private static void ValidateAttachment(IpamAttachment attachment)
     {
         if (attachment.ContainerId is null)
@@ -636,4 +448,49 @@ public sealed class IpamStore : IDisposable
             throw new IpamException(IpamErrorCode.InvalidEnvironment, "the attachment has no container ID");
         }
     }
+}
+
+/// <summary>An address handed out for one range set: the result's <c>ips[]</c> entry.</summary>
+/// <param name="RangeSetIndex">The index of the range set in the configuration.</param>
+/// <param name="Address">The address.</param>
+/// <param name="PrefixLength">The subnet's prefix length.</param>
+/// <param name="Gateway">The range's gateway.</param>
+public sealed record IpamAddress(int RangeSetIndex, IPAddress Address, int PrefixLength, IPAddress Gateway)
+{
+    /// <summary>The address with its prefix, as the result's <c>address</c> member spells it.</summary>
+    public IpCidr Cidr => new(Address, PrefixLength);
+
+    /// <summary><c>address/prefix</c>.</summary>
+    public override string ToString() => Cidr.ToString();
+}
+
+/// <summary>One address file of the store, with the owner it records.</summary>
+/// <param name="Address">The allocated address (the file name).</param>
+/// <param name="ContainerId">The owner's container ID, or null when the file could not be read or parsed.</param>
+/// <param name="InterfaceName">The owner's interface name; null for the reference's legacy files (container ID only) and for unreadable files.</param>
+public sealed record IpamStoredAllocation(IPAddress Address, string? ContainerId, string? InterfaceName)
+{
+    /// <summary>True if the owner could not be read: the address stays taken and GC leaves it alone.</summary>
+    public bool IsUnreadable => ContainerId is null;
+
+    /// <summary>True if this allocation belongs to the attachment (exact, or a legacy file with the same container ID).</summary>
+    public bool BelongsTo(IpamAttachment attachment) =>
+        ContainerId == attachment.ContainerId && (InterfaceName is null || InterfaceName == attachment.InterfaceName);
+
+    /// <summary>True if the file records exactly this attachment (not a legacy container-ID-only file).</summary>
+    internal bool IsHeldBy(IpamAttachment attachment) =>
+        ContainerId == attachment.ContainerId && InterfaceName == attachment.InterfaceName;
+}
+
+/// <summary>How the store found an attachment's addresses.</summary>
+internal enum IpamLookup
+{
+    /// <summary>No lookup yet.</summary>
+    None,
+
+    /// <summary>From a verified index entry, without a scan.</summary>
+    Index,
+
+    /// <summary>By scanning every address file.</summary>
+    Scan,
 }
