@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Podnet.Cni;
 
 /// <summary>
@@ -23,4 +25,11 @@ public interface ICniPlugin
 
     /// <summary>GC: release everything not listed in <c>cni.dev/valid-attachments</c>.</summary>
     void GarbageCollect(CniRequest request);
+}
+
+/// <summary>An ADD result that can write itself in any supported CNI version.</summary>
+public interface ICniResult
+{
+    /// <summary>Writes the result object in the shape of <paramref name="cniVersion"/>.</summary>
+    void WriteTo(Utf8JsonWriter writer, string cniVersion);
 }

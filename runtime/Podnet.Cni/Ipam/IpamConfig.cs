@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Podnet.Cni.Ipam;
 
 /// <summary>
@@ -54,3 +56,18 @@ public sealed record IpamConfig(
         return sets;
     }
 }
+
+/// <summary>
+/// One range as written in the <c>ipam.ranges</c> configuration (the reference's <c>Range</c>),
+/// before validation. Missing members get the reference's defaults in <see cref="IpRange.Create"/>.
+/// </summary>
+/// <param name="Subnet">The subnet, host bits as written.</param>
+/// <param name="RangeStart">The first allocatable address (inclusive); default: network + 1.</param>
+/// <param name="RangeEnd">The last allocatable address (inclusive); default: broadcast − 1 (IPv4) or the last address (IPv6).</param>
+/// <param name="Gateway">The gateway, never allocated; default: network + 1.</param>
+public sealed record IpamRangeSpec(IpCidr Subnet, IPAddress? RangeStart = null, IPAddress? RangeEnd = null, IPAddress? Gateway = null);
+
+/// <summary>A route from <c>ipam.routes</c>, passed through to the result unchanged.</summary>
+/// <param name="Destination">The destination prefix.</param>
+/// <param name="Gateway">The next hop; null means the plugin's default gateway.</param>
+public sealed record IpamRoute(IpCidr Destination, IPAddress? Gateway = null);
