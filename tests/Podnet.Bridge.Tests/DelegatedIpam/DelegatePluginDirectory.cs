@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
+using Podnet.Bridge.Tests.Faults.Harness;
 
 namespace Podnet.Bridge.Tests.DelegatedIpam;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
 using Podnet.Cni;
 

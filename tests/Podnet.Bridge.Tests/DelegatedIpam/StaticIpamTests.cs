@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
 using Podnet.Netlink.Route;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
 
 namespace Podnet.Bridge.Tests.EndToEnd;

@@ -1,3 +1,6 @@
+using Podnet.Bridge.Tests.EndToEnd.BadInput;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
 
 namespace Podnet.Bridge.Tests.EndToEnd;

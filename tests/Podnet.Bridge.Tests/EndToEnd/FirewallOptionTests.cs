@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

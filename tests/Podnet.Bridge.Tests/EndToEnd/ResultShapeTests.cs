@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

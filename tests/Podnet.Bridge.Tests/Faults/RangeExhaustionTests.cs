@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni.Ipam;
 
 namespace Podnet.Bridge.Tests.Faults;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Bridge.Tests.Routing;
 
 namespace Podnet.Bridge.Tests.Install;

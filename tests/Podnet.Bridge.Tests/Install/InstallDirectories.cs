@@ -1,3 +1,5 @@
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Install;
 
 /// <summary>Private stand-ins for <c>/opt/cni/bin</c> and <c>/etc/cni/net.d</c>, deleted on dispose.</summary>

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Podnet.Bridge.Tests.Faults.Harness;
 
 namespace Podnet.Bridge.Tests.Interop;
 

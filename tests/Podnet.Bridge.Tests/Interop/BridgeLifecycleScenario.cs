@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
 
 namespace Podnet.Bridge.Tests.Interop;

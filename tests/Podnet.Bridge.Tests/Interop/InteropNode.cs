@@ -1,4 +1,5 @@
 using System.Net;
+using Podnet.Bridge.Tests.Faults.Harness;
 
 namespace Podnet.Bridge.Tests.Interop;
 

@@ -1,3 +1,5 @@
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Interop;
 
 /// <summary>The driver's own contract: exit codes and the CNI error it passes on.</summary>

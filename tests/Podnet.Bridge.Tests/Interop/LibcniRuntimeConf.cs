@@ -1,3 +1,4 @@
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
 
 namespace Podnet.Bridge.Tests.Interop;

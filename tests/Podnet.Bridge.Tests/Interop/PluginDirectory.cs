@@ -1,3 +1,6 @@
+using Podnet.Bridge.Tests.EndToEnd.BadInput;
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Interop;
 
 /// <summary>The plugin search path for one test: the plugin under test beside host-local and portmap.</summary>

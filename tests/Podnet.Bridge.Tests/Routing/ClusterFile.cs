@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Podnet.Bridge.Tests.Faults.Harness;
 
 namespace Podnet.Bridge.Tests.Routing;
 

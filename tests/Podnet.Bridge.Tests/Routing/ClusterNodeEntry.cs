@@ -1,3 +1,5 @@
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary>One node as written into a test cluster description.</summary>

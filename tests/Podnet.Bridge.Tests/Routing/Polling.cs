@@ -1,3 +1,5 @@
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary>Waits for a condition by polling it until a deadline (never a fixed sleep).</summary>

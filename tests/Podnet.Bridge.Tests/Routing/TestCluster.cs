@@ -1,3 +1,5 @@
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary>The nodes the route agent tests use; this node is <c>a</c> (<see cref="RoutingNode"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink.Testing;
 
 namespace Podnet.Bridge.Tests.Support;

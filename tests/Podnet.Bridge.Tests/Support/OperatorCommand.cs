@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
 using Podnet.Testing;
 

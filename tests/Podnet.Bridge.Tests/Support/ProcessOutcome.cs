@@ -1,3 +1,5 @@
+using Podnet.Bridge.Tests.Faults.Harness;
+
 namespace Podnet.Bridge.Tests.Support;
 
 /// <summary>What a finished command left behind: exit code and both output streams.</summary>

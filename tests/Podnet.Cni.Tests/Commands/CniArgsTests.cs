@@ -1,3 +1,6 @@
+using Podnet.Cni.Tests.Commands.Support;
+using Podnet.Cni.Tests.Ipam.Support;
+
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>CNI_ARGS: <c>KEY=VALUE</c> pairs separated by <c>;</c>, as libcni's <c>types.LoadArgs</c> reads them.</summary>

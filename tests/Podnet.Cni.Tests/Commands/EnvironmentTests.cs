@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Podnet.Cni.Tests.Commands.Support;
 
 namespace Podnet.Cni.Tests.Commands;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Podnet.Cni.Tests.Commands.Support;
+using Podnet.Cni.Tests.Ipam.Support;
 
 namespace Podnet.Cni.Tests.Commands;
 

@@ -1,3 +1,5 @@
+using Podnet.Cni.Tests.Commands.Support;
+
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>Container ids, interface names and network names, validated as libcni validates them.</summary>

@@ -1,4 +1,5 @@
 using Podnet.Cni.Schema;
+using Podnet.Cni.Tests.Ipam.Support;
 using Podnet.Tests.Fuzzing;
 
 namespace Podnet.Cni.Tests.Fuzzing;

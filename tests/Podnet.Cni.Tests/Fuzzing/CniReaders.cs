@@ -1,5 +1,6 @@
 using System.Reflection;
 using Podnet.Cni.Schema;
+using Podnet.Cni.Tests.Ipam.Support;
 using Podnet.Tests.Fuzzing;
 
 namespace Podnet.Cni.Tests.Fuzzing;

@@ -1,5 +1,6 @@
 using System.Net;
 using Podnet.Cni.Ipam;
+using Podnet.Cni.Tests.Ipam.Support;
 
 namespace Podnet.Cni.Tests.Ipam;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Podnet.Cni.Ipam;
+using Podnet.Cni.Tests.Ipam.Support;
 
 namespace Podnet.Cni.Tests.Ipam;
 

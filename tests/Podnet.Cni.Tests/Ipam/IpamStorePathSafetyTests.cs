@@ -1,4 +1,5 @@
 using Podnet.Cni.Ipam;
+using Podnet.Cni.Tests.Ipam.Support;
 
 namespace Podnet.Cni.Tests.Ipam;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Podnet.Cni.Schema;
+using Podnet.Cni.Tests.Ipam.Support;
 
 namespace Podnet.Cni.Tests.Schema;
 

@@ -1,4 +1,6 @@
-namespace Podnet.Bridge.Tests.EndToEnd;
+using Podnet.Bridge.Tests.Faults.Harness;
+
+namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 
 /// <summary>One malformed or impossible request and the CNI error code the plugin must answer it with.</summary>
 /// <param name="ExpectedCode">The error code.</param>

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
-using Podnet.Cni;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni.Ipam;
-using static Podnet.Bridge.Tests.EndToEnd.BadInputTemplates;
+using Podnet.Cni;
+using static Podnet.Bridge.Tests.EndToEnd.BadInput.BadInputTemplates;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 
 /// <summary>
 /// The bad-input corpus: each case by name, with the code the specification (or podnet's documented code) requires

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink.Route;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 
 /// <summary>
 /// What the bad-input corpus runs against, on one shared <see cref="TestNode"/>: an attached resident pod (so the store and the bridge exist), a second

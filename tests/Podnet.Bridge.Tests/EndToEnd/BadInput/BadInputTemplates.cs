@@ -1,4 +1,6 @@
-namespace Podnet.Bridge.Tests.EndToEnd;
+using Podnet.Bridge.Tests.Faults.Harness;
+
+namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 
 /// <summary>
 /// Configuration text for the corpus cases written as text: a valid podnet network whose parts each case replaces.

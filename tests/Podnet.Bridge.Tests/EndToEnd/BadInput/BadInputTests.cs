@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 
 /// <summary>
 /// Every request in <see cref="BadInputCorpus"/> fails with exit code 1 and its exact CNI error code (and message text,

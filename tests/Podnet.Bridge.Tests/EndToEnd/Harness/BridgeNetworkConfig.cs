@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.Faults.Harness;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 
 /// <summary>Builds plugin configurations (a bridge network with host-local IPAM) as mutable JSON.</summary>
 public static class BridgeNetworkConfig

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Podnet.Bridge.Tests.Faults.Harness;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 
 /// <summary>Every file and directory under an IPAM data directory, with exact contents, for before/after comparison.</summary>
 public sealed class IpamStoreSnapshot : IEquatable<IpamStoreSnapshot>

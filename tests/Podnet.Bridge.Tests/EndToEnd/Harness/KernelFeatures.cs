@@ -1,7 +1,7 @@
 using Podnet.Netlink;
 using Podnet.Netlink.Route;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 
 /// <summary>Optional kernel features some options need, probed once in a throwaway namespace.</summary>
 public static class KernelFeatures

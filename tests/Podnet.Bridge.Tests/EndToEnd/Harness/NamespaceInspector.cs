@@ -1,8 +1,9 @@
 using System.Net;
-using Podnet.Netlink;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink.Route;
+using Podnet.Netlink;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 
 /// <summary>Reads kernel state inside a namespace through the Podnet rtnetlink runtime (and procfs on a namespace thread).</summary>
 public static class NamespaceInspector

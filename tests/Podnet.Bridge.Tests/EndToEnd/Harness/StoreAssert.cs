@@ -1,6 +1,7 @@
 using System.Net;
+using Podnet.Bridge.Tests.Faults.Harness;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 
 /// <summary>Assertions about what is left on a node after DEL.</summary>
 public static class StoreAssert

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 
 /// <summary>
 /// Sends a UDP datagram from one namespace to an address reachable from it, and reports the source address the

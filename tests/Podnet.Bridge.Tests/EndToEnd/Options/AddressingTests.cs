@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Netlink.Route;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>IPv6-only and dual-stack networks: addresses in the pods, gateways on the bridge, traffic over each family.</summary>
 public sealed class AddressingTests

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
-using System.Text.Json;
 using Podnet.Netlink.Testing;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>Options that shape the node's bridge: bridge, isGateway, isDefaultGateway, forceAddress, mtu, promiscMode.</summary>
 public sealed class BridgeOptionTests

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Podnet.Netlink.Route;
 using System.Text.Json;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>Options that shape the container end: enabledad, disableContainerInterface, MAC, requested IPs, dns.</summary>
 public sealed class ContainerOptionTests

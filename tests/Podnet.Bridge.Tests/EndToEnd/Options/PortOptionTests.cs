@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
 
-namespace Podnet.Bridge.Tests.EndToEnd;
+namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>Options that configure the host veth as a bridge port: hairpinMode, portIsolation and the VLAN settings.</summary>
 public sealed class PortOptionTests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Podnet.Bridge.Tests.Faults;
+namespace Podnet.Bridge.Tests.Faults.Harness;
 
 /// <summary>
 /// The network a fault test runs on a <see cref="TestNode"/> (which it owns): configured with <c>ipMasq</c> and

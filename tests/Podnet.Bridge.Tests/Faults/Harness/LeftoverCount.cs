@@ -1,6 +1,6 @@
 using Podnet.Cni.Ipam;
 
-namespace Podnet.Bridge.Tests.Faults;
+namespace Podnet.Bridge.Tests.Faults.Harness;
 
 /// <summary>
 /// Tallies what a killed ADD left behind before DEL runs, to show the kills land in the middle of ADD (a kill that

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Podnet.Netlink.Testing;
 
-namespace Podnet.Bridge.Tests.Faults;
+namespace Podnet.Bridge.Tests.Faults.Harness;
 
 /// <summary>What a namespace holds, read with iproute2 and nft (independent of the plugin's own netlink code).</summary>
 internal static class NamespaceState

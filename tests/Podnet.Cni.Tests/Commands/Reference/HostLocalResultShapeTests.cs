@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Podnet.Cni.Tests.Commands.Support;
+using Podnet.Cni.Tests.Ipam.Support;
 
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Reference;
 
 /// <summary>
 /// The reference <c>host-local</c> writes its result in the caller's version; <see cref="CniResult"/> must write the

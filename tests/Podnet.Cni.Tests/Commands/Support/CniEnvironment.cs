@@ -1,4 +1,4 @@
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>The environment a container runtime passes to a plugin.</summary>
 internal static class CniEnvironment

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Podnet.Cni.Tests.Ipam.Support;
 
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>What one run of the command loop (in process or a real binary) produced.</summary>
 internal sealed record HostOutcome(int ExitCode, string StandardOutput, string StandardError)

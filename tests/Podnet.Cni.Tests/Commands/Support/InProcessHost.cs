@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>Runs <see cref="CniPluginHost"/> in process with an explicit environment and stdin.</summary>
 internal static class InProcessHost

@@ -1,4 +1,4 @@
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>
 /// Runs a reference plugin binary exactly as a container runtime does (<see cref="RuntimeRun"/>, the tests' one

@@ -1,4 +1,4 @@
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>A fake plugin that records every dispatched request and answers with a configured result or failure.</summary>
 internal sealed class RecordingPlugin : ICniPlugin

@@ -1,7 +1,7 @@
 using System.Net;
 using Podnet.Cni.Schema;
 
-namespace Podnet.Cni.Tests.Commands;
+namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>ADD results with every field the writer knows, for the per-version shape tests.</summary>
 internal static class SampleResults

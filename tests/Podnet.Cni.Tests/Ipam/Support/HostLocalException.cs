@@ -1,4 +1,4 @@
-namespace Podnet.Cni.Tests.Ipam;
+namespace Podnet.Cni.Tests.Ipam.Support;
 
 /// <summary>host-local exited non-zero; the message is its output (the CNI error object).</summary>
 internal sealed class HostLocalException : Exception

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Podnet.Cni.Tests.Ipam;
+namespace Podnet.Cni.Tests.Ipam.Support;
 
 /// <summary>Runs the reference /usr/lib/cni/host-local exactly as a runtime does (env + stdin).</summary>
 internal static class HostLocalPlugin

@@ -1,7 +1,7 @@
 using System.Net;
 using Podnet.Cni.Ipam;
 
-namespace Podnet.Cni.Tests.Ipam;
+namespace Podnet.Cni.Tests.Ipam.Support;
 
 /// <summary>
 /// The store seam (<see cref="IAllocationStore"/>) in memory, for unit tests of allocation without a disk. Every call

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Podnet.Cni.Tests.Ipam;
+namespace Podnet.Cni.Tests.Ipam.Support;
 
 /// <summary>The outcome of a finished child process.</summary>
 internal sealed record ProcessRun(int ExitCode, string StandardOutput, string StandardError)

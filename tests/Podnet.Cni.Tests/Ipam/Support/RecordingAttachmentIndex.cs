@@ -1,7 +1,7 @@
 using System.Net;
 using Podnet.Cni.Ipam;
 
-namespace Podnet.Cni.Tests.Ipam;
+namespace Podnet.Cni.Tests.Ipam.Support;
 
 /// <summary>
 /// An <see cref="IAttachmentIndex"/> that records what the store tells it, and answers lookups from

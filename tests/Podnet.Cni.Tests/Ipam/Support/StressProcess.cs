@@ -1,4 +1,4 @@
-namespace Podnet.Cni.Tests.Ipam;
+namespace Podnet.Cni.Tests.Ipam.Support;
 
 /// <summary>The podnet allocator process (tests/Podnet.Ipam.Stress), copied next to the tests.</summary>
 internal static class StressProcess
