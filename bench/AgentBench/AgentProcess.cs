@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http;
+using System.Net;
+using Podnet.Testing.Etcd;
+using Podnet.Testing.Processes;
 
 namespace Podnet.AgentBench;
 

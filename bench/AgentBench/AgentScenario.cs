@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Podnet.Etcd;
 using Podnet.Netlink.Testing;
+using Podnet.Testing.Etcd;
 
 namespace Podnet.AgentBench;
 

@@ -1,3 +1,4 @@
+
 namespace Podnet.AgentBench;
 
 /// <summary>Order statistics of a sample.</summary>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Agent.Kubernetes.Tests.Support;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Processes;
 
 namespace Podnet.Agent.Kubernetes.Tests;
 

@@ -1,4 +1,5 @@
 using Podnet.Agent.Kubernetes;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests;
 

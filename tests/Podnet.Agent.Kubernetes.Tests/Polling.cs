@@ -1,3 +1,5 @@
+using Podnet.Testing.Nodes;
+
 namespace Podnet.Agent.Kubernetes.Tests;
 
 /// <summary>Waits for a condition that another process brings about.</summary>

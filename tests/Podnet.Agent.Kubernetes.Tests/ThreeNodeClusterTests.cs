@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Agent.Kubernetes.Tests.Support;
+using Podnet.Testing.Cluster;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests;
 

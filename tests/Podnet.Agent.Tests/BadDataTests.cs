@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Podnet.Etcd;
+using Podnet.Testing.Agents;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Agent.Tests;
 

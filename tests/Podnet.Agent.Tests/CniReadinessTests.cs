@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Agent.Tests;
 

@@ -1,3 +1,6 @@
+using Podnet.Testing.Repository;
+using Podnet.Testing.Cluster;
+
 namespace Podnet.Agent.Tests;
 
 /// <summary>

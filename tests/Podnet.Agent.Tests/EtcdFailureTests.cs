@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Podnet.Testing.Agents;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Agent.Tests;
 

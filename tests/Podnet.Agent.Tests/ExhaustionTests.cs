@@ -1,3 +1,6 @@
+using Podnet.Testing.Cluster;
+using Podnet.Testing.Agents;
+
 namespace Podnet.Agent.Tests;
 
 /// <summary>A network with no subnet left refuses the next node clearly and leaves nothing behind.</summary>

@@ -1,5 +1,7 @@
 using System.Net;
 using Podnet.Etcd;
+using Podnet.Testing.Agents;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Agent.Tests;
 

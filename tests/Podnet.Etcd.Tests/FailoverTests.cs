@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Podnet.Etcd.Tests.Support;
+using Podnet.Testing.Etcd;
 
 namespace Podnet.Etcd.Tests;
 

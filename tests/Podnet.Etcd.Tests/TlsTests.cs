@@ -1,7 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
+using Podnet.Testing.Etcd;
 
 namespace Podnet.Etcd.Tests;
 

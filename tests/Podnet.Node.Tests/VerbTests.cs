@@ -1,3 +1,4 @@
+
 namespace Podnet.Node.Tests;
 
 [Collection(nameof(ConsoleCollection))]

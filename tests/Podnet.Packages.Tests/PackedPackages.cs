@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using Podnet.Testing.Repository;
 using Podnet.Testing;
 
 namespace Podnet.Packages.Tests;

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Podnet.Netlink;
 using Podnet.Netlink.Route;
+using Podnet.Netlink;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Demo;
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Podnet.Testing.Agents;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Demo;
 

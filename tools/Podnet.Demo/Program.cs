@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.InteropServices;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Demo;
 

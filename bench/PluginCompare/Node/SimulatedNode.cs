@@ -1,6 +1,6 @@
+using Podnet.Netlink.Testing;
 using Podnet.Netlink;
 using Podnet.PluginCompare.Spawning;
-using Podnet.Netlink.Testing;
 
 namespace Podnet.PluginCompare.Node;
 

@@ -1,3 +1,4 @@
+
 namespace Podnet.PluginCompare.Reporting;
 
 /// <summary>The few facts about the machine that a latency figure needs next to it.</summary>

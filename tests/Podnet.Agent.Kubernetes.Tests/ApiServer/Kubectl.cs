@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests.ApiServer;
 

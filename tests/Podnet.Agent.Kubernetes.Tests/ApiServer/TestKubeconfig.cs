@@ -1,4 +1,5 @@
 using System.Text;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests.ApiServer;
 

@@ -1,3 +1,5 @@
+using Podnet.Testing.Repository;
+
 namespace Podnet.Agent.Kubernetes.Tests.Support;
 
 /// <summary>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Podnet.Netlink;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Processes;
 
 namespace Podnet.Agent.Kubernetes.Tests.Support;
 

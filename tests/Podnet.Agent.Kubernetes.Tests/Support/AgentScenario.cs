@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests.Support;
 

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Podnet.Testing.Agents;
+using Podnet.Testing.Cluster;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Agent.Tests.Support;
 

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.DelegatedIpam;
 

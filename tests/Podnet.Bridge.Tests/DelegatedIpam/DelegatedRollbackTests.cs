@@ -3,6 +3,7 @@ using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.DelegatedIpam;
 

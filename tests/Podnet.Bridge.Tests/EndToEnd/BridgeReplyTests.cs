@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

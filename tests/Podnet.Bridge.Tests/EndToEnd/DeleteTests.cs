@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

@@ -2,6 +2,7 @@ using Podnet.Bridge.Tests.EndToEnd.BadInput;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

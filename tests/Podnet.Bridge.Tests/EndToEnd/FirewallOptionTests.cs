@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Bridge.Tests.EndToEnd;
 

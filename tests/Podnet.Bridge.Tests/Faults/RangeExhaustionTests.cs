@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni.Ipam;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Faults;
 

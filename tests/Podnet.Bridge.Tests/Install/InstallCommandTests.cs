@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Bridge.Tests.Routing;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Bridge.Tests.Install;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text;
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Interop;
 

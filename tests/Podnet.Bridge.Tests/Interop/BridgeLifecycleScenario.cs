@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Interop;
 

@@ -1,3 +1,5 @@
+using Podnet.Testing.Repository;
+
 namespace Podnet.Bridge.Tests.Interop;
 
 /// <summary>

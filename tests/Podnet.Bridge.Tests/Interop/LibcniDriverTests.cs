@@ -1,4 +1,5 @@
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Interop;
 

@@ -1,5 +1,6 @@
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Interop;
 

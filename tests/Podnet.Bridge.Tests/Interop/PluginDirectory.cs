@@ -1,5 +1,6 @@
 using Podnet.Bridge.Tests.EndToEnd.BadInput;
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Interop;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Interop;
 

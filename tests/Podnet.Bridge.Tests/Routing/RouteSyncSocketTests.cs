@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Bridge.Tests.Routing;
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Podnet.Testing.Nodes;
+using Podnet.Testing.Processes;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Bridge.Tests.Routing;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Podnet.Netlink.Route;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Routing;
 

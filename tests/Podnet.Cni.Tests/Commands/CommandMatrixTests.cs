@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Podnet.Cni.Tests.Commands.Support;
+using Podnet.Testing.Json;
 
 namespace Podnet.Cni.Tests.Commands;
 

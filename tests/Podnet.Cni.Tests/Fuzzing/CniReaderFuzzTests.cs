@@ -1,6 +1,6 @@
 using Podnet.Cni.Schema;
 using Podnet.Cni.Tests.Ipam.Support;
-using Podnet.Tests.Fuzzing;
+using Podnet.Testing.Fuzzing;
 
 namespace Podnet.Cni.Tests.Fuzzing;
 

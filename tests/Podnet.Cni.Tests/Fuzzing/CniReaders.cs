@@ -1,7 +1,7 @@
 using System.Reflection;
 using Podnet.Cni.Schema;
 using Podnet.Cni.Tests.Ipam.Support;
-using Podnet.Tests.Fuzzing;
+using Podnet.Testing.Fuzzing;
 
 namespace Podnet.Cni.Tests.Fuzzing;
 

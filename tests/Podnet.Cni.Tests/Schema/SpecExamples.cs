@@ -1,3 +1,4 @@
+
 namespace Podnet.Cni.Tests.Schema;
 
 /// <summary>The JSON examples of the CNI SPEC.md v1.1.0 (comments of the jsonc example removed).</summary>

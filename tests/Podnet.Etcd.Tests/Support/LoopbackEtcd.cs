@@ -1,3 +1,5 @@
+using Podnet.Testing.Etcd;
+
 namespace Podnet.Etcd.Tests.Support;
 
 /// <summary>One three-member cluster on loopback, shared by the tests of a class (each test works under its own prefix).</summary>

@@ -1,3 +1,4 @@
+
 namespace Podnet.Netlink.Generators.Tests.Diagnostics;
 
 /// <summary>The repository root: the first folder above the test binaries that holds <c>Generated.sln</c>.</summary>

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Podnet.Netlink.Generators.Tests.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Podnet.Netlink.Generators.Tests.Diagnostics;
 
 namespace Podnet.Netlink.Generators.Tests.Parity;
 

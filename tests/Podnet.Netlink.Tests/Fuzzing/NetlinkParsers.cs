@@ -1,5 +1,5 @@
 using System.Reflection;
-using Podnet.Tests.Fuzzing;
+using Podnet.Testing.Fuzzing;
 
 namespace Podnet.Netlink.Tests.Fuzzing;
 

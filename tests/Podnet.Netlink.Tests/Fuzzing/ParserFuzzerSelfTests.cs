@@ -1,4 +1,4 @@
-using Podnet.Tests.Fuzzing;
+using Podnet.Testing.Fuzzing;
 
 namespace Podnet.Netlink.Tests.Fuzzing;
 

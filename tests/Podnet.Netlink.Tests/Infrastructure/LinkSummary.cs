@@ -1,3 +1,4 @@
+
 namespace Podnet.Netlink.Tests.Infrastructure;
 
 /// <summary>

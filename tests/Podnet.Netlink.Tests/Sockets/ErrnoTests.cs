@@ -1,3 +1,4 @@
+
 namespace Podnet.Netlink.Tests.Sockets;
 
 public sealed class ErrnoTests

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using FibRules;
 using FibRules.Configuration;
-using Podnet.Netlink;
+using FibRules;
 using Podnet.Netlink.Testing;
+using Podnet.Netlink;
+using Podnet.Testing.Nodes;
 
 // Adds, dumps and deletes a FIB rule in a throwaway network namespace, checking every step against iproute2.
 // Exit code 0 only if every check held; each check prints one line.

@@ -1,10 +1,12 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Podnet.Netlink;
+using Podnet.Testing.Cluster;
+using Podnet.Testing.Etcd;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Agents;
 
 /// <summary>
 /// <c>podnetd</c> with an etcd backend on a <see cref="SimulatedCluster"/>: a real etcd cluster whose members are hosts

@@ -1,4 +1,6 @@
-namespace Podnet.Testing;
+using Podnet.Testing.Processes;
+
+namespace Podnet.Testing.Cluster;
 
 /// <summary>
 /// Runs a binary on a simulated node the way a container runtime or an operator's shell does: forked from a thread

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Podnet.Testing.Processes;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>
 /// A long-running process started inside a simulated node's network namespace (an agent, a server), with its output

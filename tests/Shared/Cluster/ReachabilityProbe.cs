@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Podnet.Netlink;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>
 /// Sends one UDP datagram from every pod to every pod and records the source address the receiver saw. Sockets are

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Podnet.Netlink;
+using System.Text.Json;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
+using Podnet.Netlink;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>
 /// A cluster built from network namespaces: a segment namespace whose bridge plays the node network's switch, node

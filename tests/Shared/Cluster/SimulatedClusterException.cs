@@ -1,4 +1,4 @@
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>A step of a <see cref="SimulatedCluster"/> failed; the message says which and what the binary printed.</summary>
 internal sealed class SimulatedClusterException : Exception

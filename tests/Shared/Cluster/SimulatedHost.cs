@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>A machine of a <see cref="SimulatedCluster"/> that is not a node (an etcd member, an outside host): a namespace with <c>eth0</c> on the segment.</summary>
 /// <param name="Name">Its role name, e.g. <c>etcd1</c>.</param>

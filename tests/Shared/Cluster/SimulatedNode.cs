@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>
 /// A node of a <see cref="SimulatedCluster"/>: a network namespace with <c>eth0</c> at 192.168.1.(10+n)/20 on the

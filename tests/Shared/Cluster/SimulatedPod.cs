@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Cluster;
 
 /// <summary>A pod of a <see cref="SimulatedCluster"/>: its namespace, its node and the addresses the plugin gave it.</summary>
 internal sealed record SimulatedPod(string Name, string Namespace, SimulatedNode Node, string ContainerId)

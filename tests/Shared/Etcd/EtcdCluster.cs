@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Podnet.Etcd;
-using Podnet.Netlink;
 using Podnet.Netlink.Testing;
+using Podnet.Netlink;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Etcd;
 
 /// <summary>
 /// A real etcd cluster for tests: N members of the Debian <c>etcd</c> binary, each started inside its own network

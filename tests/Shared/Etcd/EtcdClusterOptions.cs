@@ -1,4 +1,4 @@
-namespace Podnet.Testing;
+namespace Podnet.Testing.Etcd;
 
 /// <summary>How an <see cref="EtcdCluster"/> runs its members. The defaults suit tests: fast elections, no auto-compaction.</summary>
 internal sealed class EtcdClusterOptions

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using Podnet.Testing.Processes;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Etcd;
 
 /// <summary>One member of an <see cref="EtcdCluster"/>: its <c>etcd</c> process, data directory and recent log lines.</summary>
 internal sealed class EtcdMember

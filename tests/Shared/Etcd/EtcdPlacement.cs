@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Etcd;
 
 /// <summary>Where one etcd member runs: inside the network namespace at <paramref name="NetnsPath"/>, listening on <paramref name="Address"/>.</summary>
 /// <param name="NetnsPath">The member's network namespace (<c>/run/netns/NAME</c>); its address must be up there.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Podnet.Tests.Fuzzing;
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>
 /// How long each parser is fuzzed: one second per type by default (the CI budget), or <c>PODNET_FUZZ_SECONDS</c> per type

@@ -1,4 +1,5 @@
-namespace Podnet.Tests.Fuzzing;
+
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>The checked-in seeds: <c>tests/fuzz-corpus/&lt;area&gt;/&lt;Type&gt;/*</c>, one input per file.</summary>
 public static class FuzzCorpus

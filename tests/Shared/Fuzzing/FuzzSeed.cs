@@ -1,4 +1,5 @@
-namespace Podnet.Tests.Fuzzing;
+
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>One corpus file.</summary>
 /// <param name="Name">The file name (relative to the area for cross-type seeds).</param>

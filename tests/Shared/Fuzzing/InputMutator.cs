@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Podnet.Tests.Fuzzing;
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>
 /// Derives a malformed input from a seed with a few stacked mutations: bit flips, byte overwrites, truncation, deletion,

@@ -1,4 +1,5 @@
-namespace Podnet.Tests.Fuzzing;
+
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>What the mutator knows about the input format.</summary>
 /// <param name="LengthFields">True for netlink: 4-aligned <c>u16 nla_len</c> fields exist and are worth lying about.</param>

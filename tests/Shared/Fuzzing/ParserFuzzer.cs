@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CsCheck;
 
-namespace Podnet.Tests.Fuzzing;
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>
 /// Fuzzes one parser with CsCheck for a time budget: random bytes and mutated corpus seeds. Every input must either

@@ -1,4 +1,5 @@
-namespace Podnet.Tests.Fuzzing;
+
+namespace Podnet.Testing.Fuzzing;
 
 /// <summary>A generated parser entry point (<c>Read</c> or <c>Parse</c>) bound to one type.</summary>
 /// <param name="input">The whole input.</param>

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Json;
 
 /// <summary>Structural views of JSON for shape comparisons, and small accessors for results (the one JSON helper of the tests).</summary>
 internal static class JsonShape

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Podnet.Testing.Repository;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Nodes;
 
 /// <summary>
 /// One plugin execution as a container runtime performs it: the <c>CNI_*</c> environment and the configuration

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Podnet.Testing.Processes;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Nodes;
 
 /// <summary>What a plugin execution produced: the exit code, stdout (JSON when the plugin behaves) and stderr.</summary>
 public sealed class PluginOutcome

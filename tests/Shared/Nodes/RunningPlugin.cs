@@ -1,4 +1,6 @@
-namespace Podnet.Testing;
+using Podnet.Testing.Processes;
+
+namespace Podnet.Testing.Nodes;
 
 /// <summary>A started plugin process (<see cref="TestNode.Start"/>).</summary>
 public sealed class RunningPlugin

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Podnet.Netlink;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
+using Podnet.Netlink;
+using Podnet.Testing.Processes;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Nodes;
 
 /// <summary>
 /// A node for one test: a network namespace

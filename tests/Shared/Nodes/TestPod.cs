@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Podnet.Netlink.Testing;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Nodes;
 
 /// <summary>
 /// A pod sandbox as a runtime makes one: its own network namespace (<c>pn-t-PID-N-pod</c>, loopback up), a container

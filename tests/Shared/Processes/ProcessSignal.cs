@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Processes;
 
 /// <summary>Sends POSIX signals (<see cref="System.Diagnostics.Process.Kill()"/> only sends SIGKILL).</summary>
 internal static partial class ProcessSignal

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Podnet.Netlink;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Processes;
 
 /// <summary>
 /// Starts a plugin the way a container runtime on a node does: only the environment it is given (nothing inherited),

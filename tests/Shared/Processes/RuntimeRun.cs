@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Podnet.Testing;
+namespace Podnet.Testing.Processes;
 
 /// <summary>How a process started by <see cref="RuntimeRun"/> ended.</summary>
 /// <param name="ExitCode">The exit code.</param>

@@ -1,4 +1,4 @@
-namespace Podnet.Testing;
+namespace Podnet.Testing.Repository;
 
 /// <summary>The published NativeAOT <c>podnet</c>: <c>PODNET_BINARY</c> when set, else <c>artifacts/bin/podnet</c>.</summary>
 internal static class PodnetBinary

@@ -1,4 +1,4 @@
-namespace Podnet.Testing;
+namespace Podnet.Testing.Repository;
 
 /// <summary>The published NativeAOT <c>podnetd</c> (with <c>podnet</c> beside it): <c>PODNETD_BINARY</c> when set, else <c>artifacts/bin/podnetd</c>.</summary>
 internal static class PodnetdBinary

@@ -1,4 +1,5 @@
-namespace Podnet.Testing;
+
+namespace Podnet.Testing.Repository;
 
 /// <summary>A NativeAOT binary of <c>./build.sh publish</c>: the path in an environment variable when set, else <c>artifacts/bin/NAME</c>.</summary>
 internal sealed class PublishedBinary(string name, string environmentVariable)

@@ -1,4 +1,4 @@
-namespace Podnet.Testing;
+namespace Podnet.Testing.Repository;
 
 /// <summary>The repository checkout the tests run from: the nearest ancestor holding <c>Generated.sln</c>.</summary>
 internal static class RepositoryRoot

@@ -3,6 +3,7 @@ using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni.Ipam;
 using Podnet.Cni;
+using Podnet.Testing.Nodes;
 using static Podnet.Bridge.Tests.EndToEnd.BadInput.BadInputTemplates;
 
 namespace Podnet.Bridge.Tests.EndToEnd.BadInput;

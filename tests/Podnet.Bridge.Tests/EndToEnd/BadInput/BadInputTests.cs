@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 

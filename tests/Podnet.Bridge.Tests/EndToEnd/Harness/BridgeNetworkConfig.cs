@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.Faults.Harness;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd.Harness;
 

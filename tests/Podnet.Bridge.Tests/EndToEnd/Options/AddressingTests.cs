@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Netlink.Route;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 

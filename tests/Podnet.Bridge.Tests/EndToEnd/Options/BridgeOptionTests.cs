@@ -6,6 +6,8 @@ using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 

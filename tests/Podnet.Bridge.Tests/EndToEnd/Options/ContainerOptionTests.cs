@@ -5,6 +5,8 @@ using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
+using Podnet.Testing.Json;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 

@@ -1,4 +1,5 @@
 using Podnet.Cni.Ipam;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Faults.Harness;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Podnet.Netlink.Testing;
+using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.Faults.Harness;
 

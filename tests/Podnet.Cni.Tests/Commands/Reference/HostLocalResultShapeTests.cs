@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Podnet.Cni.Tests.Commands.Support;
 using Podnet.Cni.Tests.Ipam.Support;
+using Podnet.Testing.Json;
 
 namespace Podnet.Cni.Tests.Commands.Reference;
 

@@ -1,3 +1,4 @@
+
 namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>The environment a container runtime passes to a plugin.</summary>

@@ -1,3 +1,4 @@
+
 namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>Small network configurations for the in-process tests.</summary>

@@ -1,3 +1,5 @@
+using Podnet.Testing.Processes;
+
 namespace Podnet.Cni.Tests.Commands.Support;
 
 /// <summary>
