@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Many runtimes calling the plugin at once on one node (the bridge does not exist yet when they start).</summary>
+[Kernel]
 public sealed class ConcurrentAddTests
 {
     private const int PodCount = 32;

@@ -3,6 +3,7 @@ using Podnet.Cni;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>A second ADD for an interface name the pod already has fails with code 102 and changes nothing.</summary>
+[Kernel]
 public sealed class DuplicateAddTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Pods attached by the published binary talk to each other through the node's bridge.</summary>
+[Kernel]
 public sealed class PodConnectivityTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>The ADD result in each CNI version, checked against the kernel state it describes.</summary>
+[Kernel]
 public sealed class ResultShapeTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using Podnet.Cni;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>The node-level commands: STATUS, GC (CNI 1.1.0) and VERSION.</summary>
+[Kernel]
 public sealed class StatusGcVersionTests
 {
     [Fact]

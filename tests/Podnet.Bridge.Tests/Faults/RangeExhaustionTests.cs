@@ -4,6 +4,7 @@ using Podnet.Cni.Ipam;
 namespace Podnet.Bridge.Tests.Faults;
 
 /// <summary>An exhausted range is a CNI error (code 101), not a crash, and the failed ADD leaves nothing behind.</summary>
+[Kernel]
 public sealed class RangeExhaustionTests
 {
     [Fact]

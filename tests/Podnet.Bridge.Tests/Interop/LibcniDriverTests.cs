@@ -1,6 +1,7 @@
 namespace Podnet.Bridge.Tests.Interop;
 
 /// <summary>The driver's own contract: exit codes and the CNI error it passes on.</summary>
+[Kernel]
 public sealed class LibcniDriverTests
 {
     [Fact]

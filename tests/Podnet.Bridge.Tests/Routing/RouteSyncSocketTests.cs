@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary>How many sockets one <c>podnet routes sync</c> opens, seen by <c>strace</c>.</summary>
+[Kernel]
 public sealed partial class RouteSyncSocketTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary><c>podnet routes sync --watch</c> as a long-running agent in a node namespace.</summary>
+[Kernel]
 public sealed class RouteWatchTests
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(15);

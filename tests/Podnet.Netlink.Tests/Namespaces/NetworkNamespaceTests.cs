@@ -2,6 +2,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 
 namespace Podnet.Netlink.Tests.Namespaces;
 
+[Kernel]
 public sealed class NetworkNamespaceTests
 {
     [Fact]

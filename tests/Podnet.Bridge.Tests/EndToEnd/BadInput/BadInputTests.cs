@@ -4,6 +4,7 @@ namespace Podnet.Bridge.Tests.EndToEnd;
 /// Every request in <see cref="BadInputCorpus"/> fails with its exact CNI error code, and leaves no trace: no link
 /// appears in the node or the pod namespace, and every file of the IPAM store is byte-identical afterwards.
 /// </summary>
+[Kernel]
 public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInputNode>
 {
     [Fact]

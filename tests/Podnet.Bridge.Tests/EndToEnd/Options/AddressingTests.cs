@@ -5,6 +5,7 @@ using Podnet.Netlink.Route;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>IPv6-only and dual-stack networks: addresses in the pods, gateways on the bridge, traffic over each family.</summary>
+[Kernel]
 public sealed class AddressingTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Podnet.Netlink.Route;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Options that shape the node's bridge: bridge, isGateway, isDefaultGateway, forceAddress, mtu, promiscMode.</summary>
+[Kernel]
 public sealed class BridgeOptionTests
 {
     [Fact]

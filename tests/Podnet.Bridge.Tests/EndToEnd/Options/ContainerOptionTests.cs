@@ -5,6 +5,7 @@ using Podnet.Netlink.Route;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Options that shape the container end: enabledad, disableContainerInterface, MAC, requested IPs, dns.</summary>
+[Kernel]
 public sealed class ContainerOptionTests
 {
     private const string ArgsMac = "0a:58:0a:00:00:01";

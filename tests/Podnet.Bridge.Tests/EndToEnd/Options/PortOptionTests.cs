@@ -6,6 +6,7 @@ using Podnet.Netlink.Route;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Options that configure the host veth as a bridge port: hairpinMode, portIsolation and the VLAN settings.</summary>
+[Kernel]
 public sealed class PortOptionTests
 {
     [Theory]

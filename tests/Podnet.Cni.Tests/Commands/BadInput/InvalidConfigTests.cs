@@ -3,6 +3,7 @@ using static Podnet.Cni.Tests.Commands.CorpusConfig;
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>Bad input, part 2: well-formed JSON with missing or invalid values, and unsupported versions.</summary>
+[Kernel]
 public sealed class InvalidConfigTests
 {
     private const int Invalid = CniErrorCode.InvalidNetworkConfig;

@@ -3,6 +3,7 @@ using static Podnet.Cni.Tests.Commands.CorpusConfig;
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>Bad input, part 4: the environment — names, namespace path, command (code 4).</summary>
+[Kernel]
 public sealed class InvalidEnvironmentTests
 {
     private const int Environment = CniErrorCode.InvalidEnvironment;

@@ -3,6 +3,7 @@ using static Podnet.Cni.Tests.Commands.CorpusConfig;
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>Bad input, part 3: host-local ranges that cannot be allocated from (code 7, before anything changes).</summary>
+[Kernel]
 public sealed class InvalidRangeTests
 {
     private const int Invalid = CniErrorCode.InvalidNetworkConfig;

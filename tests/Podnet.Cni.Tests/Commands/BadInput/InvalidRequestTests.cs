@@ -3,6 +3,7 @@ using static Podnet.Cni.Tests.Commands.CorpusConfig;
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>Bad input, part 5: what the runtime asks for — CNI_ARGS, requested MACs and IPs.</summary>
+[Kernel]
 public sealed class InvalidRequestTests
 {
     private static readonly Dictionary<string, BadInputCase> s_cases = new BadInputCase[]

@@ -3,6 +3,7 @@ using static Podnet.Cni.Tests.Commands.CorpusConfig;
 namespace Podnet.Cni.Tests.Commands;
 
 /// <summary>Bad input, part 1: stdin that is not the JSON a configuration must be (code 6).</summary>
+[Kernel]
 public sealed class MalformedConfigTests
 {
     private const int Decode = CniErrorCode.DecodingFailure;

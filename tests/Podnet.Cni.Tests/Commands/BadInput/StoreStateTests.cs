@@ -6,6 +6,7 @@ namespace Podnet.Cni.Tests.Commands;
 /// Bad input, part 6: requests the store cannot satisfy, after real ADDs in the node namespace have filled it. The
 /// failed ADD must leave the allocations, the bridge and every veth exactly as the successful ADDs left them.
 /// </summary>
+[Kernel]
 public sealed class StoreStateTests
 {
     private static readonly string s_smallNetwork = Network(HostLocal("""[[{"subnet":"10.77.0.0/29"}]]"""));
