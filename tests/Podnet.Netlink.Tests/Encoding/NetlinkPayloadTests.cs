@@ -127,6 +127,7 @@ public sealed class NetlinkPayloadTests
 
     [Theory]
     [InlineData(new byte[] { 8, 0, 1, 0, 1, 0, 0, 0, 0, 1 }, "Truncated netlink attribute at offset 8: 2 bytes left.")]
+    [InlineData(new byte[] { 8, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0 }, "Truncated netlink attribute at offset 8: 3 bytes left.")]
     [InlineData(new byte[] { 3, 0, 1, 0, 0, 0, 0, 0 }, "Netlink attribute type 1 at offset 0 has length 3, but 8 bytes remain.")]
     [InlineData(new byte[] { 9, 0, 2, 0x80, 0, 0, 0, 0 }, "Netlink attribute type 2 at offset 0 has length 9, but 8 bytes remain.")]
     public void A_bad_length_throws_saying_where(byte[] data, string message)

@@ -133,6 +133,24 @@ public sealed class NetlinkWriterLayoutTests
         Assert.Equal($"Netlink buffer too small: {NetlinkAttribute.SizeOfString(value)} more bytes needed at offset 4 of 8.", e.Message);
     }
 
+    [Theory]
+    [InlineData(6, "ab")]
+    [InlineData(7, "")]
+    [InlineData(12, "abcd")]
+    [InlineData(12, "abcdefg")]
+    public void A_string_that_does_not_fit_after_an_attribute_throws_only_the_buffer_error(int capacity, string value)
+    {
+        // Fewer than 4 bytes left, or room for the header but not the aligned string: the buffer error, nothing else.
+        byte[] buffer = new byte[capacity];
+        ArgumentException e = Assert.Throws<ArgumentException>(() =>
+        {
+            var writer = new NetlinkWriter(buffer);
+            writer.WriteFlag(1);
+            writer.WriteString(2, value);
+        });
+        Assert.Equal($"Netlink buffer too small: {NetlinkAttribute.SizeOfString(value)} more bytes needed at offset 4 of {capacity}.", e.Message);
+    }
+
     [Fact]
     public void The_longest_string_fills_an_attribute_to_65535_bytes_and_a_longer_one_throws()
     {
@@ -216,6 +234,9 @@ public sealed class NetlinkWriterLayoutTests
             w.WriteFlag(9);
             int start = w.BeginMessage(0x1234, 0x0305, 0xA1A2A3A4, 0xB1B2B3B4);
             Assert.Equal(4, start);
+
+            // nlmsg_len is 0 until EndMessage patches it.
+            Assert.Equal(new byte[] { 0, 0, 0, 0 }, w.Written[4..8].ToArray());
             w.WriteU32(1, 5);
             w.EndMessage(start);
         });
