@@ -280,6 +280,62 @@ public sealed class CommandLoopEdgeTests
         Assert.Equal(("0.4.0", "outer", "t"), (request.CniVersion, request.NetworkName, request.PluginType));
     }
 
+    [Fact]
+    public void A_request_built_by_hand_has_empty_strings_not_nulls()
+    {
+        var request = new CniRequest { Command = CniCommand.Status };
+        Assert.Equal(
+            [string.Empty, string.Empty, string.Empty, string.Empty, string.Empty],
+            [request.ContainerId, request.Netns, request.InterfaceName, request.NetworkName, request.PluginType]);
+        Assert.Equal(CniVersion.Latest, request.CniVersion);
+        Assert.Same(CniArgs.Empty, request.Args);
+        Assert.Empty(request.Path);
+        Assert.Empty(request.Environment);
+    }
+
+    [Fact]
+    public void Empty_args_segments_are_skipped()
+    {
+        CniArgs args = CniArgs.Parse(";A=1;;B=2;");
+        Assert.Equal(new Dictionary<string, string> { ["A"] = "1", ["B"] = "2" }, args.Values);
+        Assert.Null(args.Get("C"));
+    }
+
+    [Fact]
+    public void An_unknown_arg_error_says_how_to_ignore_it()
+    {
+        CniException e = Assert.Throws<CniException>(() => CniArgs.Parse("IgnoreUnknown=0;X=1").RejectUnknown(["K8S_POD_NAME"]));
+        Assert.Equal(CniErrorCode.UnsupportedField, e.Code);
+        Assert.Equal("ARGS: unknown args \"X\"", e.Message);
+        Assert.Equal("set IgnoreUnknown=1 in CNI_ARGS to ignore it", e.Details);
+    }
+
+    [Fact]
+    public void Name_checks_give_their_exact_messages()
+    {
+        Assert.True(CniNames.IsValidInterfaceName("eth0"));
+        Assert.False(CniNames.IsValidInterfaceName(""));
+        Assert.Equal("interface name is empty", CniNames.InterfaceNameProblem(null));
+        Assert.Equal("interface name is empty", CniNames.InterfaceNameProblem(""));
+        Assert.Null(CniNames.InterfaceNameProblem(new string('a', 15)));
+        Assert.Equal(
+            "interface name is too long: interface name should be less than 16 characters",
+            CniNames.InterfaceNameProblem(new string('a', 16)));
+
+        CniException missing = Assert.Throws<CniException>(() => CniNames.ValidateContainerId(string.Empty));
+        Assert.Equal((CniErrorCode.InvalidEnvironment, "missing containerID"), (missing.Code, missing.Message));
+        Assert.Null(missing.Details);
+        CniException invalid = Assert.Throws<CniException>(() => CniNames.ValidateContainerId("a/b"));
+        Assert.Equal(("invalid characters in containerID", "a/b"), (invalid.Message, invalid.Details));
+    }
+
+    [Fact]
+    public void Write_error_names_a_null_stdout()
+    {
+        ArgumentNullException e = Assert.Throws<ArgumentNullException>(() => CniPluginHost.WriteError(null!, "1.0.0", 1, "m", null));
+        Assert.Equal("stdout", e.ParamName);
+    }
+
     /// <summary>Hands out at most <c>chunk</c> bytes per read, as a pipe may.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
