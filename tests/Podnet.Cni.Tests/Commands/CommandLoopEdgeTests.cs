@@ -336,6 +336,17 @@ public sealed class CommandLoopEdgeTests
         Assert.Equal("stdout", e.ParamName);
     }
 
+    [Fact]
+    public void Results_and_errors_are_indented_json_as_the_reference_plugins_print_them()
+    {
+        HostOutcome result = InProcessHost.Run(new RecordingPlugin(), CniEnvironment.For("ADD"), NetworkConfigs.Minimal("1.0.0"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("{\n  \"cniVersion\": \"1.0.0\"", result.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        HostOutcome error = InProcessHost.Run(new RecordingPlugin(), CniEnvironment.For("FOO"), NetworkConfigs.Minimal("1.0.0"));
+        Assert.StartsWith("{\n  \"cniVersion\": ", error.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     /// <summary>Hands out at most <c>chunk</c> bytes per read, as a pipe may.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
