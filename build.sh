@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Podnet build entry point. Verbs: setup, build, publish, pack, test, demo, bench, fuzz.
+# Podnet build entry point. Verbs: setup, build, publish, pack, test [unit|vm], mutate, demo, bench, fuzz.
 # Every verb installs what it needs first, so a fresh Debian machine with the .NET 10 SDK is enough.
 set -euo pipefail
 
@@ -141,6 +141,52 @@ run_tests() {
     [[ $failed -eq 0 ]]
 }
 
+# ./build.sh test unit [--no-build]: every test without the [Kernel] trait (tests/Shared/Traits), which is every test
+# that needs neither root nor the kernel (docs/testing.md, "Unit tests"). No publish, no root, no VM; each test
+# project's own executable runs with xunit's trait filter. --no-build runs what is already built.
+run_unit_tests() {
+    if [[ "${1:-}" != --no-build ]]; then
+        echo "==> building tests"
+        build
+    fi
+    echo "==> running unit tests (not Category=Kernel)"
+    mkdir -p "$ARTIFACTS"
+    local log="$ARTIFACTS/test-unit.log" project name exe rc line failed=0 passed=0 skipped=0 total=0
+    : >"$log"
+    for project in "$ROOT"/tests/*.Tests/*.Tests.csproj; do
+        name=$(basename "$project" .csproj)
+        exe="$ROOT/tests/$name/bin/$CONFIG/net10.0/$name"
+        if [[ ! -x $exe ]]; then
+            echo "error: $exe is not built" | tee -a "$log" >&2
+            failed=$((failed + 1))
+            continue
+        fi
+        rc=0
+        "$exe" -trait- "Category=Kernel" -noLogo -noColor 2>&1 | tee -a "$log" || rc=$?
+        # xunit's summary: "   Name  Total: N, Errors: N, Failed: N, Skipped: N, Not Run: N, Time: ..." ("Total: 0" alone
+        # for a project that is [Kernel] throughout).
+        line=$(grep -E "^ +$name +Total: [0-9]+" "$log" | tail -n1)
+        if [[ $line =~ Total:\ ([0-9]+),\ Errors:\ ([0-9]+),\ Failed:\ ([0-9]+),\ Skipped:\ ([0-9]+),\ Not\ Run:\ ([0-9]+) ]]; then
+            total=$((total + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2] + BASH_REMATCH[3]))
+            skipped=$((skipped + BASH_REMATCH[4] + BASH_REMATCH[5]))
+            passed=$((passed + BASH_REMATCH[1] - BASH_REMATCH[3] - BASH_REMATCH[4] - BASH_REMATCH[5]))
+            if [[ $rc -ne 0 && $((BASH_REMATCH[2] + BASH_REMATCH[3])) -eq 0 ]]; then
+                echo "error: $name exited with $rc without a failing test" >&2
+                failed=$((failed + 1))
+            fi
+        elif [[ ! $line =~ Total:\ 0$ ]]; then
+            echo "error: $name ended without its summary line (exit code $rc)" >&2
+            failed=$((failed + 1))
+        fi
+    done
+    if [[ $total -eq 0 ]]; then
+        echo "error: no test ran" >&2
+        failed=$((failed == 0 ? 1 : failed))
+    fi
+    echo "$passed passed, $failed failed, $skipped skipped"
+    [[ $failed -eq 0 ]]
+}
+
 # ./build.sh test vm [KERNEL_VERSION]: only the second-kernel stage (docs/testing.md, "Second kernel").
 run_vm_tests() {
     setup
@@ -165,6 +211,40 @@ bench() {
     dotnet run -c Release --project "$ROOT/bench/Podnet.Benchmarks" -- "$@"
 }
 
+# ./build.sh mutate [encoding|ipam|commands|all]: Stryker.NET mutation testing (docs/testing.md, "Mutation testing").
+# The tool is pinned in .config/dotnet-tools.json; each target is tests/mutation/<target>.json (project, test project,
+# mutate globs, the break threshold of 85%). Reports go to artifacts/mutation/<target>/. Too slow for CI.
+MUTATION_TARGETS=(encoding ipam commands)
+mutate() {
+    local targets=() target rc=0 failed=()
+    case "${1:-all}" in
+        all) targets=("${MUTATION_TARGETS[@]}") ;;
+        encoding | ipam | commands) targets=("$1") ;;
+        *)
+            echo "usage: ./build.sh mutate [encoding|ipam|commands|all]" >&2
+            exit 2
+            ;;
+    esac
+    dotnet tool restore >/dev/null
+    for target in "${targets[@]}"; do
+        echo "==> mutation testing: $target"
+        rm -rf "$ARTIFACTS/mutation/$target"
+        mkdir -p "$ARTIFACTS/mutation/$target"
+        # Stryker runs from tests/mutation: in the repository root it would see Generated.sln and want a solution run.
+        rc=0
+        (cd "$ROOT/tests/mutation" && dotnet stryker --config-file "$target.json" --output "$ARTIFACTS/mutation/$target") \
+            2>&1 | tee "$ARTIFACTS/mutation/$target.log" || rc=$?
+        if [[ $rc -ne 0 ]]; then failed+=("$target"); fi
+    done
+    for target in "${targets[@]}"; do
+        echo "$target: $(grep -oE "The final mutation score is [0-9.]+ ?%" "$ARTIFACTS/mutation/$target.log" | tail -n1 || echo "no score")"
+    done
+    if ((${#failed[@]})); then
+        echo "error: below the break threshold or failed: ${failed[*]}" >&2
+        return 1
+    fi
+}
+
 # Long fuzzing of every generated parser (netlink Read, CNI JSON Parse): PODNET_FUZZ_SECONDS per type (default 60).
 fuzz() {
     export PODNET_FUZZ_SECONDS="${PODNET_FUZZ_SECONDS:-60}"
@@ -182,13 +262,18 @@ case "${1:-}" in
     publish) publish ;;
     pack) pack ;;
     test)
-        if [[ "${2:-}" == vm ]]; then shift 2; run_vm_tests "$@"; else run_tests; fi
+        case "${2:-}" in
+            vm) shift 2; run_vm_tests "$@" ;;
+            unit) shift 2; run_unit_tests "$@" ;;
+            *) run_tests ;;
+        esac
         ;;
     demo) shift; demo "$@" ;;
     bench) shift; bench "$@" ;;
     fuzz) fuzz ;;
+    mutate) shift; mutate "$@" ;;
     *)
-        echo "usage: ./build.sh {setup|build|publish|pack|test [vm [KERNEL_VERSION]]|demo [etcd]|bench|fuzz}" >&2
+        echo "usage: ./build.sh {setup|build|publish|pack|test [unit [--no-build]|vm [KERNEL_VERSION]]|mutate [encoding|ipam|commands|all]|demo [etcd]|bench|fuzz}" >&2
         exit 2
         ;;
 esac

@@ -13,6 +13,7 @@ namespace Podnet.Agent.Kubernetes.Tests;
 /// captured dual-stack kind cluster: what it routes, writes and reports as Nodes come, change and go, and as the
 /// watch is bookmarked, expired, broken or refused.
 /// </summary>
+[Kernel]
 public sealed class AgentTests
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(20);

@@ -15,6 +15,7 @@ namespace Podnet.Agent.Kubernetes.Tests;
 /// on the node network (172.18.0.1, where kind's docker network has its gateway); pods added with the plugin podnetd
 /// installed reach every other pod, on every node, in both families, and see each other's pod addresses (no NAT).
 /// </summary>
+[Kernel]
 public sealed class ThreeNodeClusterTests
 {
     private const string Token = "three-node-token";

@@ -6,6 +6,7 @@ using Podnet.Testing.Etcd;
 namespace Podnet.Etcd.Tests;
 
 /// <summary>Members dying under the client: each test has its own cluster.</summary>
+[Kernel]
 public sealed class FailoverTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

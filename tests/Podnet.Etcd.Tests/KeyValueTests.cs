@@ -4,6 +4,7 @@ using Podnet.Etcd.Tests.Support;
 namespace Podnet.Etcd.Tests;
 
 /// <summary>Reads, writes and conditional writes against a real three-member cluster.</summary>
+[Kernel]
 public sealed class KeyValueTests(LoopbackEtcd etcd) : IClassFixture<LoopbackEtcd>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

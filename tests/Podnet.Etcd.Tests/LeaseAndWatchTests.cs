@@ -4,6 +4,7 @@ using Podnet.Etcd.Tests.Support;
 namespace Podnet.Etcd.Tests;
 
 /// <summary>Leases and prefix watches against a real three-member cluster.</summary>
+[Kernel]
 public sealed class LeaseAndWatchTests(LoopbackEtcd etcd) : IClassFixture<LoopbackEtcd>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

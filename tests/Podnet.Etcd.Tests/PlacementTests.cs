@@ -8,6 +8,7 @@ using Podnet.Testing.Etcd;
 namespace Podnet.Etcd.Tests;
 
 /// <summary>Members placed in separate namespaces (as on separate nodes), and a client living in one of them.</summary>
+[Kernel]
 public sealed class PlacementTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

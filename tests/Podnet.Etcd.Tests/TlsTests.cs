@@ -7,6 +7,7 @@ using Podnet.Testing.Etcd;
 namespace Podnet.Etcd.Tests;
 
 /// <summary>https endpoints with client certificates (<c>--client-cert-auth</c>), certificates made by the test.</summary>
+[Kernel]
 public sealed class TlsTests : IDisposable
 {
     private static readonly Oid s_serverAuth = new("1.3.6.1.5.5.7.3.1");

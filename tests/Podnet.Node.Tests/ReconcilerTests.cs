@@ -11,6 +11,7 @@ namespace Podnet.Node.Tests;
 /// The reconciler against the kernel, in a throwaway namespace: incremental updates must leave exactly the table a full
 /// pass would, foreign routes are never touched, and unreachable peers are skipped or refused by policy.
 /// </summary>
+[Kernel]
 public sealed class ReconcilerTests : IDisposable
 {
     private readonly NetworkNamespace _namespace;

@@ -21,6 +21,7 @@ namespace Podnet.Packages.Tests;
 /// network namespace matching <c>ip -j rule show</c>; a broken declaration must show its diagnostic; the packed code
 /// fix must repair it in a Roslyn workspace; every help link must name a page the package carries.
 /// </summary>
+[Kernel]
 public sealed partial class ConsumerTests(PackedPackages packages) : IClassFixture<PackedPackages>
 {
     private const string MessageFile = "FibRuleMessage.cs";

@@ -11,6 +11,7 @@ namespace Podnet.Bridge.Tests.DelegatedIpam;
 /// A failing delegate fails the ADD with the delegate's own error; podnet then runs DEL on the delegate (the spec's
 /// delegation procedure) and leaves no link behind.
 /// </summary>
+[Kernel]
 public sealed class DelegateFailureTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Podnet.Bridge.Tests.DelegatedIpam;
 /// ADD, CHECK and DEL with an <c>ipam.type</c> other than host-local: podnet must exec that binary from
 /// <c>CNI_PATH</c> with its own environment and the full configuration, and use what it returns.
 /// </summary>
+[Kernel]
 public sealed class DelegatedLifecycleTests
 {
     [Fact]

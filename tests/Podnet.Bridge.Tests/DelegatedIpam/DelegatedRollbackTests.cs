@@ -11,6 +11,7 @@ namespace Podnet.Bridge.Tests.DelegatedIpam;
 /// When a step after the delegated IPAM ADD fails, podnet must undo its own changes and run DEL on the delegate,
 /// so the delegate's reservation does not leak.
 /// </summary>
+[Kernel]
 public sealed class DelegatedRollbackTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Podnet.Bridge.Tests.DelegatedIpam;
 /// return an error when the delegate does. The Debian host-local (plugins 1.1.1) predates both commands and answers
 /// them with error 4 "unknown CNI_COMMAND"; scripted delegates show the success and the error-50 paths.
 /// </summary>
+[Kernel]
 public sealed class DelegatedStatusGcTests
 {
     [Theory]

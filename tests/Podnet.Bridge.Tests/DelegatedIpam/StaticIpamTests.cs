@@ -9,6 +9,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.DelegatedIpam;
 
 /// <summary>The reference <c>static</c> IPAM plugin through delegation: the pod gets exactly what is configured.</summary>
+[Kernel]
 public sealed class StaticIpamTests
 {
     [Fact]

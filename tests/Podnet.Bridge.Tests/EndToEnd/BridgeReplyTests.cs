@@ -12,6 +12,7 @@ namespace Podnet.Bridge.Tests.EndToEnd;
 /// VERSION and error replies of the reference <c>bridge</c> next to podnet's. Where the reference answers with the
 /// generic 999, podnet gives the specific code the specification defines; these tests assert podnet's.
 /// </summary>
+[Kernel]
 public sealed class BridgeReplyTests
 {
     private const string Bridge = "/usr/lib/cni/bridge";

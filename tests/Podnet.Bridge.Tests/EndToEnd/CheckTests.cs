@@ -8,6 +8,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>CHECK passes on an intact attachment and fails with 103 exactly when a piece of it is gone.</summary>
+[Kernel]
 public sealed class CheckTests
 {
     [Theory]

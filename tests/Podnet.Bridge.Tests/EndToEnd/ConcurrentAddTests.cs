@@ -6,6 +6,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Many runtimes calling the plugin at once on one node (the bridge does not exist yet when they start).</summary>
+[Kernel]
 public sealed class ConcurrentAddTests
 {
     private const int PodCount = 32;

@@ -6,6 +6,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>DEL removes everything ADD made, and is idempotent whatever is left of the pod.</summary>
+[Kernel]
 public sealed class DeleteTests
 {
     [Fact]

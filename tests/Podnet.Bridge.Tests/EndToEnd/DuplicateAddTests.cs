@@ -7,6 +7,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>A second ADD for an interface name the pod already has fails with code 102 and changes nothing.</summary>
+[Kernel]
 public sealed class DuplicateAddTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>ipMasq and macspoofchk: the rules exist in the node's nftables after ADD and are gone after DEL.</summary>
+[Kernel]
 public sealed class FirewallOptionTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>Pods attached by the published binary talk to each other through the node's bridge.</summary>
+[Kernel]
 public sealed class PodConnectivityTests
 {
     [Fact]

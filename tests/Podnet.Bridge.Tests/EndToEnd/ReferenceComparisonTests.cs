@@ -8,6 +8,7 @@ using Podnet.Testing.Repository;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>podnet is a drop-in for the reference bridge + host-local: for one config both answer ADD with the same JSON.</summary>
+[Kernel]
 public sealed class ReferenceComparisonTests
 {
     private const string ReferenceBridge = "/usr/lib/cni/bridge";

@@ -7,6 +7,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>The ADD result in each CNI version, checked against the kernel state it describes.</summary>
+[Kernel]
 public sealed class ResultShapeTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd;
 
 /// <summary>The node-level commands: STATUS, GC (CNI 1.1.0) and VERSION.</summary>
+[Kernel]
 public sealed class StatusGcVersionTests
 {
     [Fact]

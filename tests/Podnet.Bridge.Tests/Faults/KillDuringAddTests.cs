@@ -10,6 +10,7 @@ namespace Podnet.Bridge.Tests.Faults;
 /// attachment and GC with no valid attachments: the node, the pods, the IPAM store and nftables must hold nothing of
 /// them, and the store must still work.
 /// </summary>
+[Kernel]
 public sealed class KillDuringAddTests
 {
     private const int PodsPerRound = 25;

@@ -6,6 +6,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.Faults;
 
 /// <summary>An exhausted range is a CNI error (code 101), not a crash, and the failed ADD leaves nothing behind.</summary>
+[Kernel]
 public sealed class RangeExhaustionTests
 {
     [Fact]

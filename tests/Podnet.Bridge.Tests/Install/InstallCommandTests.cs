@@ -8,6 +8,7 @@ namespace Podnet.Bridge.Tests.Install;
 
 /// <summary><c>podnet install</c> run by the published binary against temporary CNI directories.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Kernel]
 public sealed class InstallCommandTests
 {
     [Fact]

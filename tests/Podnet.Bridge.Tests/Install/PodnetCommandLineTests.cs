@@ -3,6 +3,7 @@ using Podnet.Bridge.Tests.Routing;
 namespace Podnet.Bridge.Tests.Install;
 
 /// <summary>The operator-facing entry points of the binary: no arguments, <c>version</c>, an unknown command.</summary>
+[Kernel]
 public sealed class PodnetCommandLineTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.Interop;
 
 /// <summary>The driver's own contract: exit codes and the CNI error it passes on.</summary>
+[Kernel]
 public sealed class LibcniDriverTests
 {
     [Fact]

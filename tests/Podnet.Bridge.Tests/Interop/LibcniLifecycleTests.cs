@@ -6,6 +6,7 @@ namespace Podnet.Bridge.Tests.Interop;
 /// Each row names a plugin type, the binary that implements it, and the configuration list version; the
 /// scenario runs the binary through libcni, chained with the reference portmap and host-local.
 /// </summary>
+[Kernel]
 public sealed class LibcniLifecycleTests
 {
     /// <summary>The reference bridge plugin, the yardstick every row is measured against.</summary>

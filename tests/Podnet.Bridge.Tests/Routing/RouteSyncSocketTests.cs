@@ -5,6 +5,7 @@ using Podnet.Testing.Repository;
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary>How many sockets one <c>podnet routes sync</c> opens, seen by <c>strace</c>.</summary>
+[Kernel]
 public sealed partial class RouteSyncSocketTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Podnet.Bridge.Tests.Routing;
 /// <c>podnet routes sync</c> run once, as an operator runs it, inside a namespace set up as node <c>a</c>; the kernel
 /// state is read back with iproute2.
 /// </summary>
+[Kernel]
 public sealed class RouteSyncTests
 {
     [Fact]

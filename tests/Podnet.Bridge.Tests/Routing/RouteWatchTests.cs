@@ -7,6 +7,7 @@ using Podnet.Testing.Repository;
 namespace Podnet.Bridge.Tests.Routing;
 
 /// <summary><c>podnet routes sync --watch</c> as a long-running agent in a node namespace.</summary>
+[Kernel]
 public sealed class RouteWatchTests
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(15);

@@ -15,6 +15,7 @@ public sealed class CrossProcessConcurrencyTests
     private const string Subnets = "10.7.0.0/24;fd00:7::/64";
     private const int Processes = 32;
 
+    [Kernel]
     [Fact]
     public async Task Thirty_two_concurrent_allocators_half_host_local_never_collide_or_lose_an_allocation()
     {

@@ -4,6 +4,7 @@ using Podnet.Cni.Tests.Ipam.Support;
 namespace Podnet.Cni.Tests.Ipam;
 
 /// <summary>The same ADD/DEL sequence through the real host-local and through podnet, in separate stores.</summary>
+[Kernel]
 public sealed class HostLocalParityTests
 {
     // Range set 0 has two ranges (the walk moves between them and wraps); range set 1 is IPv6.

@@ -37,6 +37,7 @@ public sealed class IpamStoreReleaseTests : IDisposable
         Assert.Equal(2, _store.ListAllocations().Count);
     }
 
+    [Kernel]
     [Fact]
     public async Task Release_finds_host_local_allocations_by_scanning_once()
     {
@@ -54,6 +55,7 @@ public sealed class IpamStoreReleaseTests : IDisposable
         Assert.Equal(["10.4.0.2", "fd00:4::2"], _store.ListAllocations().Select(a => IpAddressText.Format(a.Address)).Order());
     }
 
+    [Kernel]
     [Fact]
     public async Task Host_local_releases_podnet_allocations_and_podnet_notices_the_stale_index()
     {
@@ -158,6 +160,7 @@ public sealed class IpamStoreReleaseTests : IDisposable
         Assert.Equal(["10.4.0.2", "fd00:4::2"], _store.FindAddresses(new IpamAttachment("c1", "eth0")).Select(IpAddressText.Format));
     }
 
+    [Kernel]
     [Fact]
     public async Task Gc_releases_everything_not_in_the_valid_set()
     {
@@ -186,6 +189,7 @@ public sealed class IpamStoreReleaseTests : IDisposable
         Assert.Equal(IpamLookup.Scan, _store.LastLookup);
     }
 
+    [Kernel]
     [Fact]
     public async Task Host_local_del_does_not_touch_the_podnet_index()
     {

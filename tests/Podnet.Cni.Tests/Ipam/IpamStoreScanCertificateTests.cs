@@ -31,6 +31,7 @@ public sealed class IpamStoreScanCertificateTests : IDisposable
         Assert.True(_store.CertificatesTrusted);
     }
 
+    [Kernel]
     [Fact]
     public async Task A_host_local_add_invalidates_the_certificate_so_a_repeated_add_is_refused_and_del_releases_it()
     {
@@ -51,6 +52,7 @@ public sealed class IpamStoreScanCertificateTests : IDisposable
         Assert.Equal(["10.5.0.2", "fd00:5::2"], _store.ListAllocations().Select(a => IpAddressText.Format(a.Address)).Order(StringComparer.Ordinal));
     }
 
+    [Kernel]
     [Fact]
     public async Task A_host_local_del_invalidates_the_certificate()
     {
@@ -200,6 +202,7 @@ public sealed class IpamStoreScanCertificateTests : IDisposable
         Assert.Equal(IpamLookup.Index, _store.LastLookup);
     }
 
+    [Kernel]
     [Fact]
     public async Task Listing_and_gc_rebuild_the_index_and_certify_it()
     {

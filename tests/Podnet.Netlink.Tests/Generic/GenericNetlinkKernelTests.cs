@@ -6,6 +6,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Generic;
 
 /// <summary>Family resolution against the kernel's generic netlink controller, from inside a throwaway namespace.</summary>
+[Kernel]
 public sealed class GenericNetlinkKernelTests
 {
     [Fact]

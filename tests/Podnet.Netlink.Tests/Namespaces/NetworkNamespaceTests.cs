@@ -3,6 +3,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 
 namespace Podnet.Netlink.Tests.Namespaces;
 
+[Kernel]
 public sealed class NetworkNamespaceTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Podnet.Netlink.Tests.Namespaces;
 /// left alone. Alone: another test's first name would reclaim the staged leftovers while they are being set up.
 /// </summary>
 [Collection(nameof(TestNamesTests))]
+[Kernel]
 public sealed class TestNamesTests
 {
     [Fact]

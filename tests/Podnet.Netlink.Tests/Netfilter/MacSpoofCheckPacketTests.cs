@@ -11,6 +11,7 @@ namespace Podnet.Netlink.Tests.Netfilter;
 /// the check. The MAC spoof check drops everything the pod sends once its registered MAC is not
 /// the one its frames carry.
 /// </summary>
+[Kernel]
 public sealed class MacSpoofCheckPacketTests
 {
     private static readonly MacAddress s_podMac = MacAddress.Parse("02:00:00:00:aa:01");

@@ -11,6 +11,7 @@ namespace Podnet.Netlink.Tests.Netfilter;
 /// same messages, byte for byte, except the sequence numbers and the flags Podnet adds on purpose (NLM_F_ACK on
 /// every message, to learn each one's fate; NLM_F_CREATE on the table, where nft relies on the kernel's default).
 /// </summary>
+[Kernel]
 public sealed class NftablesBatchGoldenTests
 {
     [Fact]

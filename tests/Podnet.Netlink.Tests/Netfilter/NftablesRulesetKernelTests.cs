@@ -8,6 +8,7 @@ namespace Podnet.Netlink.Tests.Netfilter;
 /// <summary>
 /// <see cref="NftablesRuleset"/> against the kernel, each test in a fresh namespace, checked with the real nft.
 /// </summary>
+[Kernel]
 public sealed class NftablesRulesetKernelTests
 {
     private static readonly RuleOwner s_alice = new("podnet", "aaaaaaaaaaaa", "eth0");

@@ -6,6 +6,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="AddressTable"/> against the kernel, inside fresh namespaces, checked with iproute2.</summary>
+[Kernel]
 public sealed class AddressTableKernelTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="BridgeVlanTable"/> against the kernel, checked with <c>bridge -j vlan show</c>.</summary>
+[Kernel]
 public sealed class BridgeVlanKernelTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="LinkTable"/> against the kernel, inside fresh namespaces, checked with iproute2.</summary>
+[Kernel]
 public sealed class LinkTableKernelTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="LinkWatcher"/> receives kernel link events instead of polling.</summary>
+[Kernel]
 public sealed class LinkWatcherKernelTests
 {
     [Fact]

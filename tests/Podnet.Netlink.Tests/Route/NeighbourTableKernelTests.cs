@@ -6,6 +6,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="NeighbourTable"/> against the kernel.</summary>
+[Kernel]
 public sealed class NeighbourTableKernelTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="NetlinkSocket.RequestMany{T}"/> through <see cref="RouteTable.ReplaceMany"/>, against the kernel.</summary>
+[Kernel]
 public sealed class PipelinedRouteKernelTests
 {
     [Fact]

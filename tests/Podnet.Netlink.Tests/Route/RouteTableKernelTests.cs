@@ -6,6 +6,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary><see cref="RouteTable"/> against the kernel, inside fresh namespaces, checked with iproute2.</summary>
+[Kernel]
 public sealed class RouteTableKernelTests
 {
     private const byte PrivateProtocol = 77;

@@ -5,6 +5,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary>Kernel errors come back as <see cref="NetlinkException"/> with the errno and any extended-ACK text.</summary>
+[Kernel]
 public sealed class RtnetlinkErrorKernelTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Podnet.Netlink.Tests.Infrastructure;
 namespace Podnet.Netlink.Tests.Route;
 
 /// <summary>Veth pairs created in one request, with the peer placed directly in another namespace.</summary>
+[Kernel]
 public sealed class VethPairKernelTests
 {
     private const uint LinkGroup = 1; // RTNLGRP_LINK

@@ -5,6 +5,7 @@ using static Podnet.Netlink.Tests.Infrastructure.RawRouteMessages;
 namespace Podnet.Netlink.Tests.Sockets;
 
 /// <summary>The socket against the real kernel, each test in its own fresh namespace (deleted and checked in Dispose).</summary>
+[Kernel]
 public sealed class NetlinkSocketKernelTests : IDisposable
 {
     private const NetlinkMessageFlags CreateExclusive = NetlinkMessageFlags.Create | NetlinkMessageFlags.Exclusive;

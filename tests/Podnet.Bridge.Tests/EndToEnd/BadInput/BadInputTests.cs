@@ -12,6 +12,7 @@ namespace Podnet.Bridge.Tests.EndToEnd.BadInput;
 /// where it matters), and leaves no trace: no link appears in the node or the pod namespace, and every file of the IPAM
 /// store is byte-identical afterwards. The one bad-input suite that runs the binary.
 /// </summary>
+[Kernel]
 public sealed class BadInputTests(BadInputResidents fixture) : IClassFixture<BadInputResidents>
 {
     [Fact]

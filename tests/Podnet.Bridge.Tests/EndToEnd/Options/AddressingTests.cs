@@ -8,6 +8,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>IPv6-only and dual-stack networks: addresses in the pods, gateways on the bridge, traffic over each family.</summary>
+[Kernel]
 public sealed class AddressingTests
 {
     [Fact]

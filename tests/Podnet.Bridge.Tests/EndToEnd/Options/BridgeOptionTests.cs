@@ -12,6 +12,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>Options that shape the node's bridge: bridge, isGateway, isDefaultGateway, forceAddress, mtu, promiscMode.</summary>
+[Kernel]
 public sealed class BridgeOptionTests
 {
     [Fact]

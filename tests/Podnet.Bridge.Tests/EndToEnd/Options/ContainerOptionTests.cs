@@ -11,6 +11,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>Options that shape the container end: enabledad, disableContainerInterface, MAC, requested IPs, dns.</summary>
+[Kernel]
 public sealed class ContainerOptionTests
 {
     private const string ArgsMac = "0a:58:0a:00:00:01";

@@ -11,6 +11,7 @@ using Podnet.Testing.Nodes;
 namespace Podnet.Bridge.Tests.EndToEnd.Options;
 
 /// <summary>Options that configure the host veth as a bridge port: hairpinMode, portIsolation and the VLAN settings.</summary>
+[Kernel]
 public sealed class PortOptionTests
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace Podnet.Cni.Tests.Commands.Reference;
 /// The reference <c>host-local</c> writes its result in the caller's version; <see cref="CniResult"/> must write the
 /// same result with the same shape (keys, <c>ips[].version</c>, gateways, routes, the empty <c>dns</c>).
 /// </summary>
+[Kernel]
 public sealed class HostLocalResultShapeTests
 {
     private const string HostLocal = "/usr/lib/cni/host-local";
