@@ -185,14 +185,15 @@ public sealed class CommandLoopEdgeTests
     }
 
     [Fact]
-    public void Any_other_exception_is_code_999_with_its_type_as_details()
+    public void Any_other_exception_is_code_999_with_a_sentence_as_details_and_the_trace_on_stderr()
     {
         var plugin = new RecordingPlugin { Failure = new InvalidOperationException("boom") };
         HostOutcome outcome = InProcessHost.Run(plugin, CniEnvironment.For("DEL"), NetworkConfigs.Minimal("1.0.0"));
 
         JsonElement error = outcome.AssertError(CniErrorCode.Internal);
         Assert.Equal("boom", outcome.Message);
-        Assert.Equal(nameof(InvalidOperationException), error.GetProperty("details").GetString());
+        Assert.Equal(CniPluginHost.InternalErrorDetails, error.GetProperty("details").GetString());
+        Assert.Contains("System.InvalidOperationException: boom", outcome.StandardError, StringComparison.Ordinal);
         Assert.Equal("1.0.0", error.GetProperty("cniVersion").GetString());
     }
 
