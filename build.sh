@@ -152,7 +152,10 @@ run_unit_tests() {
     echo "==> running unit tests (not Category=Kernel)"
     mkdir -p "$ARTIFACTS"
     local log="$ARTIFACTS/test-unit.log" project name exe rc line failed=0 passed=0 skipped=0 total=0
+    local -a names=() pids=()
     : >"$log"
+    # The projects run side by side (each executable also runs its own classes in parallel); their output is
+    # collected per project and appended to the log in a fixed order.
     for project in "$ROOT"/tests/*.Tests/*.Tests.csproj; do
         name=$(basename "$project" .csproj)
         exe="$ROOT/tests/$name/bin/$CONFIG/net10.0/$name"
@@ -161,11 +164,19 @@ run_unit_tests() {
             failed=$((failed + 1))
             continue
         fi
-        rc=0
-        "$exe" -trait- "Category=Kernel" -noLogo -noColor 2>&1 | tee -a "$log" || rc=$?
+        ( rc=0; "$exe" -trait- "Category=Kernel" -noLogo -noColor >"$ARTIFACTS/test-unit-$name.log" 2>&1 || rc=$?; exit $rc ) &
+        names+=("$name") pids+=("$!")
+    done
+    local i
+    for i in "${!names[@]}"; do
+        name=${names[$i]} rc=0
+        wait "${pids[$i]}" || rc=$?
+        cat "$ARTIFACTS/test-unit-$name.log" >>"$log"
+        grep -E "\[FAIL\]" "$ARTIFACTS/test-unit-$name.log" || true
         # xunit's summary: "   Name  Total: N, Errors: N, Failed: N, Skipped: N, Not Run: N, Time: ..." ("Total: 0" alone
         # for a project that is [Kernel] throughout).
-        line=$(grep -E "^ +$name +Total: [0-9]+" "$log" | tail -n1)
+        line=$(grep -E "^ +$name +Total: [0-9]+" "$ARTIFACTS/test-unit-$name.log" | tail -n1)
+        echo "${line:-$name: no summary}"
         if [[ $line =~ Total:\ ([0-9]+),\ Errors:\ ([0-9]+),\ Failed:\ ([0-9]+),\ Skipped:\ ([0-9]+),\ Not\ Run:\ ([0-9]+) ]]; then
             total=$((total + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2] + BASH_REMATCH[3]))
             skipped=$((skipped + BASH_REMATCH[4] + BASH_REMATCH[5]))
