@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http;
 using System.Net;
+using System.Net.Http;
 using Podnet.Testing.Etcd;
 using Podnet.Testing.Processes;
 

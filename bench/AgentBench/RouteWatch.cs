@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using Podnet.Netlink.Route;
 using Podnet.Netlink;
+using Podnet.Netlink.Route;
 
 namespace Podnet.AgentBench;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Agent.Kubernetes.Tests.Support;
 using Podnet.Testing.Nodes;

@@ -1,6 +1,6 @@
 using System.Text;
-using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Agent.Kubernetes;
+using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Testing.Nodes;
 
 namespace Podnet.Agent.Kubernetes.Tests;

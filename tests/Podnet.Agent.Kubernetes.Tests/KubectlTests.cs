@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Testing.Nodes;
 

@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using Podnet.Agent.Kubernetes.Tests.ApiServer;
 using Podnet.Agent.Kubernetes.Tests.Support;
 using Podnet.Testing.Cluster;

@@ -1,5 +1,5 @@
-using Podnet.Testing.Repository;
 using Podnet.Testing.Cluster;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Agent.Tests;
 

@@ -1,5 +1,5 @@
-using Podnet.Testing.Cluster;
 using Podnet.Testing.Agents;
+using Podnet.Testing.Cluster;
 
 namespace Podnet.Agent.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Podnet.Netlink.Testing;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 using Podnet.Testing.Cluster;
 
 namespace Podnet.Agent.Tests;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Podnet.Etcd.Tests.Support;
-using Podnet.Netlink.Testing;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 using Podnet.Testing.Etcd;
 
 namespace Podnet.Etcd.Tests;

@@ -1,8 +1,8 @@
 using System.Net;
 using CsCheck;
+using Podnet.Netlink;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
-using Podnet.Netlink;
 using Podnet.Node.Routing;
 
 namespace Podnet.Node.Tests;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Podnet.Testing.Repository;
 using Podnet.Testing;
+using Podnet.Testing.Repository;
 
 namespace Podnet.Packages.Tests;
 

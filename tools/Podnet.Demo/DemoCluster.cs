@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Podnet.Netlink.Route;
 using Podnet.Netlink;
+using Podnet.Netlink.Route;
 using Podnet.Testing.Cluster;
 
 namespace Podnet.Demo;

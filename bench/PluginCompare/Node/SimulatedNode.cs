@@ -1,5 +1,5 @@
-using Podnet.Netlink.Testing;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 using Podnet.PluginCompare.Spawning;
 
 namespace Podnet.PluginCompare.Node;

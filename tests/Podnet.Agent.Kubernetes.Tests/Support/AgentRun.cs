@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using Podnet.Netlink;
 using Podnet.Testing.Nodes;
 using Podnet.Testing.Processes;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Cni;
 using Podnet.Testing.Nodes;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.EndToEnd;
+using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Cni;
 using Podnet.Netlink.Route;
 using Podnet.Testing.Nodes;

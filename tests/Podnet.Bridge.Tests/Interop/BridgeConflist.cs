@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Testing.Nodes;
 

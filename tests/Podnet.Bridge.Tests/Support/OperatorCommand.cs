@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
+using Podnet.Testing;
 using Podnet.Testing.Nodes;
 using Podnet.Testing.Repository;
-using Podnet.Testing;
 
 namespace Podnet.Bridge.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis;
 
 namespace Podnet.Cni.Generators.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis;
 using Podnet.Netlink.Generators.Tests.Diagnostics;
 
 namespace Podnet.Netlink.Generators.Tests.Parity;

@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using Podnet.Netlink.Netfilter;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Tests.Infrastructure;

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using FibRules.Configuration;
 using FibRules;
-using Podnet.Netlink.Testing;
+using FibRules.Configuration;
 using Podnet.Netlink;
-using Podnet.Testing.Nodes;
+using Podnet.Netlink.Testing;
 
 // Adds, dumps and deletes a FIB rule in a throwaway network namespace, checking every step against iproute2.
 // Exit code 0 only if every check held; each check prints one line.

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Podnet.Netlink;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
-using Podnet.Netlink;
 
 namespace Podnet.Testing.Cluster;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using Podnet.Etcd;
-using Podnet.Netlink.Testing;
 using Podnet.Netlink;
+using Podnet.Netlink.Testing;
 
 namespace Podnet.Testing.Etcd;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Podnet.Netlink;
 using Podnet.Netlink.Route;
 using Podnet.Netlink.Testing;
-using Podnet.Netlink;
 using Podnet.Testing.Processes;
 
 namespace Podnet.Testing.Nodes;

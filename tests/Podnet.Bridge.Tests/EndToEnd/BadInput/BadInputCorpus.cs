@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Podnet.Bridge.Tests.EndToEnd.Harness;
 using Podnet.Bridge.Tests.Faults.Harness;
-using Podnet.Cni.Ipam;
 using Podnet.Cni;
+using Podnet.Cni.Ipam;
 using Podnet.Testing.Nodes;
 using static Podnet.Bridge.Tests.EndToEnd.BadInput.BadInputTemplates;
 

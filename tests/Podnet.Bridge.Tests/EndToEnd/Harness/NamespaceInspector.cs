@@ -1,7 +1,7 @@
 using System.Net;
 using Podnet.Bridge.Tests.Faults.Harness;
-using Podnet.Netlink.Route;
 using Podnet.Netlink;
+using Podnet.Netlink.Route;
 using Podnet.Testing.Nodes;
 
 namespace Podnet.Bridge.Tests.EndToEnd.Harness;

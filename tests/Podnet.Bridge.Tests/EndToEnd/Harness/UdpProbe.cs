@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using Podnet.Bridge.Tests.Faults.Harness;
 using Podnet.Netlink;
 using Podnet.Testing.Nodes;
