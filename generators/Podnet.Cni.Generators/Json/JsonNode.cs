@@ -43,3 +43,32 @@ internal sealed class JsonNode
 
     public JsonNode? Get(string name) => Find(name)?.Value;
 }
+
+/// <summary>The kind of a value in a schema document.</summary>
+internal enum JsonNodeKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>One <c>"name": value</c> pair of a JSON object, with the span of its name.</summary>
+internal sealed class JsonMember
+{
+    public JsonMember(string name, TextSpan nameSpan, JsonNode value)
+    {
+        Name = name;
+        NameSpan = nameSpan;
+        Value = value;
+    }
+
+    public string Name { get; }
+
+    public TextSpan NameSpan { get; }
+
+    public JsonNode Value { get; }
+}

@@ -14,3 +14,11 @@ internal sealed record SchemaDocumentModel(
     EquatableArray<TypeModel> Types,
     EquatableArray<ExportModel> Exports,
     EquatableArray<string> References);
+
+/// <summary>One schema file ready to emit: every reference replaced by the shape it points at.</summary>
+internal sealed record ResolvedSchemaModel(string Namespace, string FileName, EquatableArray<TypeModel> Types);
+
+/// <summary>A target another schema may <c>$ref</c>: a <c>$defs</c> entry or a file's root.</summary>
+/// <param name="Pointer">The normalized pointer, <c>file.schema.json#</c> or <c>file.schema.json#/$defs/name</c>.</param>
+/// <param name="Shape">What the target is; may itself be a reference.</param>
+internal sealed record ExportModel(string Pointer, ShapeModel Shape);
