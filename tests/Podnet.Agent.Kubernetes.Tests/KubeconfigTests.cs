@@ -8,7 +8,7 @@ namespace Podnet.Agent.Kubernetes.Tests;
 /// <summary>The kubeconfig files podnetd reads, and the YAML subset reader under them.</summary>
 public sealed class KubeconfigTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("podnet-kubeconfig-");
+    private readonly DirectoryInfo _directory = new(Podnet.Netlink.Testing.TestNames.CreateDirectory("kubeconfig"));
     private readonly TestCertificates _certificates = TestCertificates.Create();
 
     public void Dispose()

@@ -14,7 +14,7 @@ namespace Podnet.Agent.Kubernetes.Tests;
 public sealed class KubectlTests : IAsyncLifetime
 {
     private const string Token = "kubectl-test-token";
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("podnet-kubectl-");
+    private readonly DirectoryInfo _directory = new(Podnet.Netlink.Testing.TestNames.CreateDirectory("kubectl"));
     private TestCertificates? _certificates;
     private TestApiServer? _server;
     private string _kubeconfig = "";

@@ -12,7 +12,7 @@ public sealed class TlsTests : IDisposable
 {
     private static readonly Oid s_serverAuth = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid s_clientAuth = new("1.3.6.1.5.5.7.3.2");
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("podnet-etcd-tls-");
+    private readonly DirectoryInfo _directory = new(Podnet.Netlink.Testing.TestNames.CreateDirectory("etcd-tls"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

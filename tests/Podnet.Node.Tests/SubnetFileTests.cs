@@ -5,7 +5,7 @@ namespace Podnet.Node.Tests;
 
 public sealed class SubnetFileTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("podnet-subnet-file-").FullName;
+    private readonly string _directory = Podnet.Netlink.Testing.TestNames.CreateDirectory("subnet-file");
 
     private string FilePath => Path.Combine(_directory, "subnet.env");
 
