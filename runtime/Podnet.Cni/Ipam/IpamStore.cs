@@ -60,6 +60,7 @@ public sealed class IpamStore : IDisposable
             throw new IpamException(IpamErrorCode.InvalidNetworkConfig, $"invalid network name \"{networkName}\": it must match ^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
         }
 
+        // Stryker disable once all : a mutant of this line points the tests' stores at the machine's own /var/lib/cni.
         string root = Path.GetFullPath(string.IsNullOrEmpty(dataDirectory) ? DefaultDataDirectory : dataDirectory);
         string directory = Path.Combine(root, networkName);
         try
