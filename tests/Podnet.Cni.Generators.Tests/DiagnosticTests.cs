@@ -25,6 +25,12 @@ public sealed class DiagnosticTests
         { "{\n  \"x-csharp-type-name\": \"class\",\n  \"type\": \"object\"\n}", "PN2007", 2 },
         { "{\n  \"type\": \"object\",\n  \"required\": [\"a\",\n    \"b\"],\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}", "PN2008", 4 },
         { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"integer\", \"minimum\": \"0\" }\n  }\n}", "PN2009", 4 },
+        // errorMessage: only where decoding checks a value, a non-empty string, known placeholders only.
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\",\n      \"errorMessage\": \"bad {value}\" }\n  }\n}", "PN2009", 5 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"integer\", \"minimum\": 1, \"errorMessage\": 5 }\n  }\n}", "PN2009", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"integer\", \"minimum\": 1, \"errorMessage\": \"{reason}\" }\n  }\n}", "PN2009", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"integer\", \"minimum\": 1, \"errorMessage\": \"below {maximum}\" }\n  }\n}", "PN2009", 4 },
+        { "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\", \"format\": \"ip\", \"errorMessage\": \"{reason} in {member}\" }\n  }\n}", "PN2009", 4 },
     };
 
     [Theory]

@@ -69,7 +69,7 @@ public sealed class GeneratorSnapshotTests
     private const string FormatSample = """
         {
           "x-csharp-type-name": "FormatSample",
-          "description": "Every mapped string format, required and optional, alone and in arrays.",
+          "description": "Every mapped string format, required and optional, alone and in arrays; stated error messages.",
           "type": "object",
           "required": ["subnet"],
           "properties": {
@@ -78,7 +78,10 @@ public sealed class GeneratorSnapshotTests
             "mac": { "type": "string", "format": "mac" },
             "dataDir": { "type": "string", "format": "path" },
             "servers": { "type": "array", "items": { "type": "string", "format": "ip" } },
-            "note": { "type": "string", "format": "ipv4" }
+            "note": { "type": "string", "format": "ipv4" },
+            "port": { "type": "integer", "minimum": 1, "maximum": 65535, "errorMessage": "invalid port {value}: must be between {minimum} and {maximum}" },
+            "hops": { "type": "array", "items": { "type": "string", "format": "ip", "errorMessage": "{reason} among the hops" } },
+            "level": { "enum": ["low", "high"], "x-csharp-type-name": "FormatLevel", "errorMessage": "level {value} is neither low nor high" }
           }
         }
         """;

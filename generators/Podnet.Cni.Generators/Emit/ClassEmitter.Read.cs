@@ -157,6 +157,27 @@ internal sealed partial class ClassEmitter
     /// <summary>Writes statements that read the value the reader is on into <paramref name="target"/>.</summary>
     private void EmitReadValue(ShapeModel shape, string target, int level)
     {
+        if (shape.ErrorMessage is null)
+        {
+            EmitReadValueCore(shape, target, level);
+            return;
+        }
+
+        // The schema states the message for a value it does not allow (range, format, enum): the reason becomes that message.
+        SourceWriter w = _writer;
+        string violation = "violation" + level;
+        w.WriteLine("try");
+        w.OpenBlock();
+        EmitReadValueCore(shape, target, level);
+        w.CloseBlock();
+        w.WriteLine("catch (" + Support("CniDecodeException") + " " + violation + ") when (" + violation + ".IsConstraintViolation)");
+        w.OpenBlock();
+        w.WriteLine("throw " + Support("CniDecodeException") + ".Stated(" + violation + ", " + DocComments.Literal(shape.ErrorMessage) + ");");
+        w.CloseBlock();
+    }
+
+    private void EmitReadValueCore(ShapeModel shape, string target, int level)
+    {
         SourceWriter w = _writer;
         string reading = Support("CniJsonReading");
         switch (shape.Kind)
@@ -215,7 +236,7 @@ internal sealed partial class ClassEmitter
         w.WriteLine("if (" + string.Format(CultureInfo.InvariantCulture, format.Refuses, text, parsed) + ")");
         w.OpenBlock();
         w.WriteLine("throw " + Support("CniDecodeException") + ".InvalidFormat(" + string.Format(CultureInfo.InvariantCulture, format.Reason, text) + ", "
-            + DocComments.Literal(format.Name) + ");");
+            + DocComments.Literal(format.Name) + ", " + text + ");");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine(target + " = " + string.Format(CultureInfo.InvariantCulture, format.Value, text, parsed) + ";");

@@ -11,6 +11,10 @@ namespace Podnet.Cni.Generators.Model;
 /// <param name="Minimum">The literal <c>minimum</c> to check when decoding a number, if any.</param>
 /// <param name="Maximum">The literal <c>maximum</c> to check when decoding a number, if any.</param>
 /// <param name="Format">For a string: the mapped <c>format</c> (see <c>Formats.StringFormat</c>), null when none or informational.</param>
+/// <param name="ErrorMessage">
+/// The schema's <c>errorMessage</c> for a value outside <see cref="Minimum"/>/<see cref="Maximum"/> or not of <see cref="Format"/>,
+/// with <c>{minimum}</c> and <c>{maximum}</c> already filled in; <c>{value}</c> and <c>{reason}</c> are filled in when decoding.
+/// </param>
 internal sealed record ShapeModel(
     ShapeKind Kind,
     string? TypeName = null,
@@ -19,7 +23,8 @@ internal sealed record ShapeModel(
     IntegerKind Integer = IntegerKind.Int32,
     string? Minimum = null,
     string? Maximum = null,
-    string? Format = null);
+    string? Format = null,
+    string? ErrorMessage = null);
 
 /// <summary>What a schema describes, as far as the generated C# needs to know.</summary>
 internal enum ShapeKind

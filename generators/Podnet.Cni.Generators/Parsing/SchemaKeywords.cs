@@ -21,12 +21,13 @@ internal static class SchemaKeywords
     public const string MemberName = "x-csharp-name";
     public const string EnumNames = "x-csharp-enum-names";
     public const string Raw = "x-raw";
+    public const string ErrorMessage = "errorMessage";
 
     /// <summary>Keywords with a meaning for the generated code, plus annotations that change nothing.</summary>
     public static readonly HashSet<string> Known = new()
     {
         Type, Properties, Required, Items, Ref, Defs, Enum, AdditionalProperties, Format, Description, Minimum, Maximum,
-        TypeName, MemberName, EnumNames, Raw,
+        TypeName, MemberName, EnumNames, Raw, ErrorMessage,
         "$schema", "$id", "$comment", "title", "default", "examples", "deprecated", "readOnly", "writeOnly",
     };
 }

@@ -136,6 +136,70 @@ internal sealed partial class SchemaParser
         return new ShapeModel(ShapeKind.Integer, Integer: kind, Minimum: checkedMinimum, Maximum: checkedMaximum);
     }
 
+    /// <summary>
+    /// <c>errorMessage</c> (the keyword ajv-errors gives JSON Schema): the message for a value the schema does not allow,
+    /// so it applies where decoding checks a value: an enum, a bounded integer or number, a string with a mapped format.
+    /// <c>{minimum}</c> and <c>{maximum}</c> are the schema's bounds, filled in here; <c>{value}</c> (the refused value)
+    /// and <c>{reason}</c> (the generator's own message, e.g. <c>invalid CIDR "10.0.0/24"</c>) are filled in when decoding.
+    /// </summary>
+    private ShapeModel WithErrorMessage(JsonNode node, ShapeModel shape, JsonMember errorMessage)
+    {
+        JsonNode value = errorMessage.Value;
+        if (value.Kind != JsonNodeKind.String || value.Text.Length == 0)
+        {
+            Report(SchemaProblemIds.InvalidKeywordValue, value.Span, SchemaKeywords.ErrorMessage, "it must be a non-empty string");
+            return shape;
+        }
+
+        bool bounded = shape.Kind is ShapeKind.Integer or ShapeKind.Number;
+        bool checkedValue = shape.Kind == ShapeKind.Enum || bounded || (shape.Kind == ShapeKind.String && shape.Format is not null);
+        if (!checkedValue)
+        {
+            Report(SchemaProblemIds.InvalidKeywordValue, value.Span, SchemaKeywords.ErrorMessage,
+                "it applies to a value decoding checks: an enum, an integer or number, or a string with format ip, cidr, mac or path");
+            return shape;
+        }
+
+        var message = new System.Text.StringBuilder();
+        string text = value.Text;
+        int start = 0;
+        while (start < text.Length)
+        {
+            int open = text.IndexOf('{', start);
+            if (open < 0)
+            {
+                message.Append(text, start, text.Length - start);
+                break;
+            }
+
+            int close = text.IndexOf('}', open);
+            string placeholder = close < 0 ? text.Substring(open) : text.Substring(open, close - open + 1);
+            message.Append(text, start, open - start);
+            switch (placeholder)
+            {
+                case "{value}":
+                case "{reason}" when shape.Format is not null:
+                    message.Append(placeholder);
+                    break;
+                case "{minimum}" when bounded && node.Get(SchemaKeywords.Minimum) is { Kind: JsonNodeKind.Number } minimum:
+                    message.Append(minimum.Text);
+                    break;
+                case "{maximum}" when bounded && node.Get(SchemaKeywords.Maximum) is { Kind: JsonNodeKind.Number } maximum:
+                    message.Append(maximum.Text);
+                    break;
+                default:
+                    Report(SchemaProblemIds.InvalidKeywordValue, value.Span, SchemaKeywords.ErrorMessage,
+                        "'" + placeholder + "' is not a placeholder of this value; use {value}" + (shape.Format is not null ? ", {reason}" : string.Empty)
+                        + (bounded ? ", and {minimum} or {maximum} where the schema states them" : string.Empty));
+                    return shape;
+            }
+
+            start = open + placeholder.Length;
+        }
+
+        return shape with { ErrorMessage = message.ToString() };
+    }
+
     private string? ReadNumber(JsonNode node, string keyword)
     {
         JsonNode? value = node.Get(keyword);

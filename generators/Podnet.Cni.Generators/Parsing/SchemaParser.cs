@@ -117,6 +117,14 @@ internal sealed partial class SchemaParser
 
     private ShapeModel ParseShape(JsonNode node, string nameHint, string pointer, bool isRoot)
     {
+        ShapeModel shape = ParseShapeCore(node, nameHint, pointer, isRoot);
+        return node.Kind == JsonNodeKind.Object && node.Find(SchemaKeywords.ErrorMessage) is { } errorMessage
+            ? WithErrorMessage(node, shape, errorMessage)
+            : shape;
+    }
+
+    private ShapeModel ParseShapeCore(JsonNode node, string nameHint, string pointer, bool isRoot)
+    {
         if (node.Kind == JsonNodeKind.True)
         {
             return new ShapeModel(ShapeKind.Raw);

@@ -44,7 +44,7 @@ internal sealed class AttachmentChecker(CniRequest request, BridgeSettings setti
             throw Failed($"container interface {request.InterfaceName} is a {container.LinkInfo?.Kind ?? "device"}, not a veth");
         }
 
-        if (containerEntry.Mac is { } mac && container.Address != mac)
+        if (containerEntry.Mac is { } mac && !string.Equals(container.Address?.ToString(), mac, StringComparison.OrdinalIgnoreCase))
         {
             throw Failed($"interface {request.InterfaceName} has MAC {container.Address}, prevResult says {mac}");
         }

@@ -213,14 +213,14 @@ internal sealed class PodAttacher(CniRequest request, BridgeSettings settings)
     {
         List<ResultInterface> interfaces =
         [
-            new() { Name = bridge.Name!, Mac = bridge.Address },
-            new() { Name = hostVeth.Name!, Mac = hostVeth.Address },
-            new() { Name = container.Name!, Mac = container.Address, Sandbox = request.Netns },
+            new() { Name = bridge.Name!, Mac = bridge.Address?.ToString() },
+            new() { Name = hostVeth.Name!, Mac = hostVeth.Address?.ToString() },
+            new() { Name = container.Name!, Mac = container.Address?.ToString(), Sandbox = request.Netns },
         ];
         if (vlanGateway is not null)
         {
             // After the container interface, as the reference plugin lists it; "ips" keep pointing at index 2.
-            interfaces.Add(new() { Name = vlanGateway.Name!, Mac = vlanGateway.Address });
+            interfaces.Add(new() { Name = vlanGateway.Name!, Mac = vlanGateway.Address?.ToString() });
         }
 
         return new SuccessResult

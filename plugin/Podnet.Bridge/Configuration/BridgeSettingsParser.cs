@@ -54,7 +54,7 @@ internal static class BridgeSettingsParser
             IsDefaultGateway = config.IsDefaultGateway == true,
             ForceAddress = config.ForceAddress == true,
             IpMasq = config.IpMasq == true,
-            Mtu = config.Mtu,
+            Mtu = (uint?)config.Mtu, // 68..65535 (bridge.schema.json)
             HairpinMode = config.HairpinMode == true,
             SubnetFile = config.SubnetFile,
             PromiscMode = config.PromiscMode == true,
@@ -94,8 +94,9 @@ internal static class BridgeSettingsParser
 
     /// <summary>
     /// Decodes with a generated reader and maps its failures to CNI errors: a member that is not of its format (an IP
-    /// address, CIDR, MAC or path) gives <paramref name="formatErrorCode"/> and <c>invalid CIDR "x" in ranges[0][0].subnet</c>;
-    /// another value the schema does not allow gives 7; JSON that is malformed or of the wrong type gives 6.
+    /// address, CIDR, MAC or path) gives <paramref name="formatErrorCode"/> and <c>invalid CIDR "x" in routes.dst</c>;
+    /// another value the schema does not allow gives 7; JSON that is malformed or of the wrong type gives 6. Where the
+    /// member's schema states an <c>errorMessage</c> (e.g. the MTU's), that message is the whole text.
     /// </summary>
     public static T Decode<T>(ReadOnlySpan<byte> json, Func<ReadOnlySpan<byte>, T> parse, string what, int formatErrorCode = CniErrorCode.InvalidNetworkConfig)
     {
@@ -104,10 +105,13 @@ internal static class BridgeSettingsParser
         {
             return parse(json);
         }
+        catch (CniDecodeException e) when (e.IsStated)
+        {
+            throw new CniException(e.Format is null ? CniErrorCode.InvalidNetworkConfig : formatErrorCode, e.Reason);
+        }
         catch (CniDecodeException e) when (e.Format is not null)
         {
-            // The path without "$.": the member as the configuration names it.
-            throw new CniException(formatErrorCode, $"{e.Reason} in {e.Path[2..]}");
+            throw new CniException(formatErrorCode, $"{e.Reason} in {e.Member}");
         }
         catch (CniDecodeException e) when (e.IsConstraintViolation)
         {

@@ -4,7 +4,7 @@
 namespace Podnet.Cni;
 
 /// <summary>
-/// Every mapped string format, required and optional, alone and in arrays.
+/// Every mapped string format, required and optional, alone and in arrays; stated error messages.
 /// </summary>
 /// <remarks>Generated from <c>format-sample.schema.json#</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Podnet.Cni.Generators", "0.1.0")]
@@ -39,6 +39,21 @@ public sealed partial class FormatSample
     /// The <c>note</c> member.
     /// </summary>
     public string? Note { get; set; }
+
+    /// <summary>
+    /// The <c>port</c> member.
+    /// </summary>
+    public uint? Port { get; set; }
+
+    /// <summary>
+    /// The <c>hops</c> member.
+    /// </summary>
+    public global::System.Collections.Generic.List<global::System.Net.IPAddress>? Hops { get; set; }
+
+    /// <summary>
+    /// The <c>level</c> member.
+    /// </summary>
+    public global::Podnet.Cni.FormatLevel? Level { get; set; }
 
     /// <summary>
     /// Members the schema does not describe, in document order, each as the raw UTF-8 JSON of its value;
@@ -85,6 +100,9 @@ public sealed partial class FormatSample
         string? dataDirValue = null;
         global::System.Collections.Generic.List<global::System.Net.IPAddress>? serversValue = null;
         string? noteValue = null;
+        uint? portValue = null;
+        global::System.Collections.Generic.List<global::System.Net.IPAddress>? hopsValue = null;
+        global::Podnet.Cni.FormatLevel? levelValue = null;
         global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>>? additional = null;
         string? member = null;
         int index0 = -1;
@@ -112,7 +130,7 @@ public sealed partial class FormatSample
                         string text0 = global::Podnet.Cni.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Cni.IpCidr.TryParse(text0, out global::Podnet.Cni.IpCidr parsed0))
                         {
-                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid CIDR \"" + text0 + "\"", "cidr");
+                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid CIDR \"" + text0 + "\"", "cidr", text0);
                         }
 
                         subnetValue = parsed0;
@@ -134,7 +152,7 @@ public sealed partial class FormatSample
                         string text0 = global::Podnet.Cni.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
                         {
-                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip", text0);
                         }
 
                         gatewayValue = parsed0;
@@ -156,7 +174,7 @@ public sealed partial class FormatSample
                         string text0 = global::Podnet.Cni.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Netlink.MacAddress.TryParse(text0, out global::Podnet.Netlink.MacAddress parsed0))
                         {
-                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid MAC address \"" + text0 + "\"", "mac");
+                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid MAC address \"" + text0 + "\"", "mac", text0);
                         }
 
                         macValue = parsed0;
@@ -178,7 +196,7 @@ public sealed partial class FormatSample
                         string text0 = global::Podnet.Cni.CniJsonReading.ReadString(ref reader);
                         if (text0.Contains('\0'))
                         {
-                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid path: NUL character", "path");
+                            throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid path: NUL character", "path", text0);
                         }
 
                         dataDirValue = text0;
@@ -212,7 +230,7 @@ public sealed partial class FormatSample
                             string text1 = global::Podnet.Cni.CniJsonReading.ReadString(ref reader);
                             if (!global::Podnet.Cni.IpAddressText.TryParse(text1, out global::System.Net.IPAddress? parsed1))
                             {
-                                throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid IP address \"" + text1 + "\"", "ip");
+                                throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid IP address \"" + text1 + "\"", "ip", text1);
                             }
 
                             item0 = parsed1;
@@ -243,6 +261,105 @@ public sealed partial class FormatSample
                     continue;
                 }
 
+                if (reader.ValueTextEquals("port"u8))
+                {
+                    member = "port";
+                    global::Podnet.Cni.CniJsonReading.Advance(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        portValue = null;
+                    }
+                    else
+                    {
+                        try
+                        {
+                            uint number0 = global::Podnet.Cni.CniJsonReading.ReadUInt32(ref reader);
+                            if (number0 < 1 || number0 > 65535)
+                            {
+                                throw global::Podnet.Cni.CniDecodeException.OutOfRange(number0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "1", "65535");
+                            }
+
+                            portValue = number0;
+                        }
+                        catch (global::Podnet.Cni.CniDecodeException violation0) when (violation0.IsConstraintViolation)
+                        {
+                            throw global::Podnet.Cni.CniDecodeException.Stated(violation0, "invalid port {value}: must be between 1 and 65535");
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("hops"u8))
+                {
+                    member = "hops";
+                    global::Podnet.Cni.CniJsonReading.Advance(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        hopsValue = null;
+                    }
+                    else
+                    {
+                        global::Podnet.Cni.CniJsonReading.ExpectStartArray(ref reader);
+                        global::System.Collections.Generic.List<global::System.Net.IPAddress> list0 = new();
+                        index0 = 0;
+                        while (true)
+                        {
+                            global::Podnet.Cni.CniJsonReading.Advance(ref reader);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                break;
+                            }
+
+                            global::System.Net.IPAddress item0;
+                            try
+                            {
+                                string text1 = global::Podnet.Cni.CniJsonReading.ReadString(ref reader);
+                                if (!global::Podnet.Cni.IpAddressText.TryParse(text1, out global::System.Net.IPAddress? parsed1))
+                                {
+                                    throw global::Podnet.Cni.CniDecodeException.InvalidFormat("invalid IP address \"" + text1 + "\"", "ip", text1);
+                                }
+
+                                item0 = parsed1;
+                            }
+                            catch (global::Podnet.Cni.CniDecodeException violation1) when (violation1.IsConstraintViolation)
+                            {
+                                throw global::Podnet.Cni.CniDecodeException.Stated(violation1, "{reason} among the hops");
+                            }
+                            list0.Add(item0);
+                            index0++;
+                        }
+
+                        index0 = -1;
+                        hopsValue = list0;
+                    }
+
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("level"u8))
+                {
+                    member = "level";
+                    global::Podnet.Cni.CniJsonReading.Advance(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        levelValue = null;
+                    }
+                    else
+                    {
+                        try
+                        {
+                            levelValue = global::Podnet.Cni.FormatLevelJson.Read(ref reader);
+                        }
+                        catch (global::Podnet.Cni.CniDecodeException violation0) when (violation0.IsConstraintViolation)
+                        {
+                            throw global::Podnet.Cni.CniDecodeException.Stated(violation0, "level {value} is neither low nor high");
+                        }
+                    }
+
+                    continue;
+                }
+
                 string name = reader.GetString()!;
                 member = name;
                 global::Podnet.Cni.CniJsonReading.Advance(ref reader);
@@ -264,6 +381,9 @@ public sealed partial class FormatSample
                 DataDir = dataDirValue,
                 Servers = serversValue,
                 Note = noteValue,
+                Port = portValue,
+                Hops = hopsValue,
+                Level = levelValue,
                 AdditionalProperties = additional,
             };
         }
@@ -321,6 +441,27 @@ public sealed partial class FormatSample
         {
             writer.WritePropertyName("note"u8);
             writer.WriteStringValue(noteValue);
+        }
+        if (Port is { } portValue)
+        {
+            writer.WritePropertyName("port"u8);
+            writer.WriteNumberValue(portValue);
+        }
+        if (Hops is { } hopsValue)
+        {
+            writer.WritePropertyName("hops"u8);
+            writer.WriteStartArray();
+            foreach (global::System.Net.IPAddress item0 in hopsValue)
+            {
+                writer.WriteStringValue(global::Podnet.Cni.IpAddressText.Format(item0));
+            }
+
+            writer.WriteEndArray();
+        }
+        if (Level is { } levelValue)
+        {
+            writer.WritePropertyName("level"u8);
+            global::Podnet.Cni.FormatLevelJson.Write(writer, levelValue);
         }
         if (AdditionalProperties is { } additional)
         {

@@ -7,15 +7,20 @@ namespace Podnet.Cni.Schema;
 /// Thrown when CNI JSON cannot be decoded: the text is not JSON, or it does not match its schema (a required member is
 /// missing, a value has the wrong JSON type, a string is not one of an enum's values, a number is out of range, a
 /// string is not of its <c>format</c>: not an IP address, CIDR or MAC address, or a path with a NUL character).
-/// <see cref="Path"/> says where, e.g. <c>$.ipam.ranges[0][0].subnet</c>. A CNI plugin reports it as error code 6
+/// <see cref="Path"/> says where, e.g. <c>$.ipam.ranges[0][0].subnet</c>, and <see cref="Member"/> names the member the
+/// way a person reads a configuration, e.g. <c>ranges.subnet</c>. A CNI plugin reports it as error code 6
 /// ("failed to decode content"), except a <see cref="IsConstraintViolation"/>: well-formed JSON of the right type
-/// whose value the schema does not allow, which is code 7 ("invalid network config").
+/// whose value the schema does not allow, which is code 7 ("invalid network config"). Where the member's schema
+/// states an <c>errorMessage</c>, <see cref="IsStated"/> is true and <see cref="Reason"/> is that message.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Podnet.Cni.Generators", "0.1.0")]
 public sealed class CniDecodeException : global::System.Exception
 {
     // Innermost segment first: decoders add segments while the exception travels outwards.
     private readonly global::System.Collections.Generic.List<string> _segments = new();
+
+    // The member names among them, innermost first.
+    private readonly global::System.Collections.Generic.List<string> _members = new();
 
     /// <summary>Creates an exception for the document root.</summary>
     /// <param name="reason">What is wrong, without the location.</param>
@@ -43,6 +48,30 @@ public sealed class CniDecodeException : global::System.Exception
     /// <summary>The <c>format</c> (<c>ip</c>, <c>cidr</c>, <c>mac</c>, <c>path</c>) the value does not match; null for any other failure.</summary>
     public string? Format { get; private init; }
 
+    /// <summary>The refused value as text (the number, or the string without quotes) for a constraint violation; null otherwise.</summary>
+    public string? Value { get; private init; }
+
+    /// <summary>
+    /// Whether <see cref="Reason"/> is the <c>errorMessage</c> the member's schema states for a value it does not allow:
+    /// a whole sentence for a person, to show as it is.
+    /// </summary>
+    public bool IsStated { get; private init; }
+
+    /// <summary>The member names from the root to the offending value, dot-separated, without array indices (<c>ranges.subnet</c>); empty for the root.</summary>
+    public string Member
+    {
+        get
+        {
+            global::System.Text.StringBuilder member = new();
+            for (int i = _members.Count - 1; i >= 0; i--)
+            {
+                member.Append(member.Length == 0 ? string.Empty : ".").Append(_members[i]);
+            }
+
+            return member.ToString();
+        }
+    }
+
     /// <summary>The JSON path of the offending value, <c>$</c> for the root.</summary>
     public string Path
     {
@@ -61,7 +90,11 @@ public sealed class CniDecodeException : global::System.Exception
     /// <inheritdoc/>
     public override string Message => Reason + " at " + Path;
 
-    internal void PrependMember(string name) => _segments.Add(IsPlainName(name) ? "." + name : "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']");
+    internal void PrependMember(string name)
+    {
+        _members.Add(name);
+        _segments.Add(IsPlainName(name) ? "." + name : "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']");
+    }
 
     internal void PrependIndex(int index) => _segments.Add("[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
 
@@ -80,13 +113,23 @@ public sealed class CniDecodeException : global::System.Exception
         new("expected " + expected + " but found " + Describe(found));
 
     internal static global::Podnet.Cni.Schema.CniDecodeException InvalidEnumValue(string? value, string typeName, string allowed) =>
-        new("invalid " + typeName + " value '" + value + "'; expected one of " + allowed) { IsConstraintViolation = true };
+        new("invalid " + typeName + " value '" + value + "'; expected one of " + allowed) { IsConstraintViolation = true, Value = value };
 
     internal static global::Podnet.Cni.Schema.CniDecodeException OutOfRange(string value, string minimum, string maximum) =>
-        new("value " + value + " is out of range" + (minimum.Length > 0 ? "; minimum " + minimum : string.Empty) + (maximum.Length > 0 ? "; maximum " + maximum : string.Empty)) { IsConstraintViolation = true };
+        new("value " + value + " is out of range" + (minimum.Length > 0 ? "; minimum " + minimum : string.Empty) + (maximum.Length > 0 ? "; maximum " + maximum : string.Empty)) { IsConstraintViolation = true, Value = value };
 
-    internal static global::Podnet.Cni.Schema.CniDecodeException InvalidFormat(string reason, string format) =>
-        new(reason) { IsConstraintViolation = true, Format = format };
+    internal static global::Podnet.Cni.Schema.CniDecodeException InvalidFormat(string reason, string format, string value) =>
+        new(reason) { IsConstraintViolation = true, Format = format, Value = value };
+
+    /// <summary>The member's <c>errorMessage</c> for <paramref name="violation"/>: <c>{value}</c> and <c>{reason}</c> filled in.</summary>
+    internal static global::Podnet.Cni.Schema.CniDecodeException Stated(global::Podnet.Cni.Schema.CniDecodeException violation, string errorMessage) =>
+        new(errorMessage.Replace("{value}", violation.Value).Replace("{reason}", violation.Reason), violation)
+        {
+            IsConstraintViolation = true,
+            IsStated = true,
+            Format = violation.Format,
+            Value = violation.Value,
+        };
 
     private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
     {

@@ -199,7 +199,7 @@ public sealed partial class HostLocalIpamConfiguration
                         string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Cni.IpCidr.TryParse(text0, out global::Podnet.Cni.IpCidr parsed0))
                         {
-                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid CIDR \"" + text0 + "\"", "cidr");
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid CIDR \"" + text0 + "\"", "cidr", text0);
                         }
 
                         subnetValue = parsed0;
@@ -221,7 +221,7 @@ public sealed partial class HostLocalIpamConfiguration
                         string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
                         {
-                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip", text0);
                         }
 
                         rangeStartValue = parsed0;
@@ -243,7 +243,7 @@ public sealed partial class HostLocalIpamConfiguration
                         string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
                         {
-                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip", text0);
                         }
 
                         rangeEndValue = parsed0;
@@ -265,7 +265,7 @@ public sealed partial class HostLocalIpamConfiguration
                         string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
                         if (!global::Podnet.Cni.IpAddressText.TryParse(text0, out global::System.Net.IPAddress? parsed0))
                         {
-                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip");
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid IP address \"" + text0 + "\"", "ip", text0);
                         }
 
                         gatewayValue = parsed0;
@@ -321,7 +321,7 @@ public sealed partial class HostLocalIpamConfiguration
                         string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
                         if (text0.Contains('\0'))
                         {
-                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid path: NUL character", "path");
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid path: NUL character", "path", text0);
                         }
 
                         dataDirValue = text0;
@@ -343,7 +343,7 @@ public sealed partial class HostLocalIpamConfiguration
                         string text0 = global::Podnet.Cni.Schema.CniJsonReading.ReadString(ref reader);
                         if (text0.Contains('\0'))
                         {
-                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid path: NUL character", "path");
+                            throw global::Podnet.Cni.Schema.CniDecodeException.InvalidFormat("invalid path: NUL character", "path", text0);
                         }
 
                         resolvConfValue = text0;

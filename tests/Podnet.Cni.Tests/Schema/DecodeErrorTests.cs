@@ -25,19 +25,62 @@ public sealed class DecodeErrorTests
     }
 
     [Theory]
-    [InlineData("""{"type":"host-local","subnet":"10.0.0/24"}""", "$.subnet", "cidr", "invalid CIDR \"10.0.0/24\"")]
-    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/33"}]]}""", "$.ranges[0][0].subnet", "cidr", "invalid CIDR \"10.0.0.0/33\"")]
-    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/24","rangeStart":"10.0.5"}]]}""", "$.ranges[0][0].rangeStart", "ip", "invalid IP address \"10.0.5\"")]
-    [InlineData("""{"type":"host-local","routes":[{"dst":"0.0.0.0/0","gw":"10.0.0.01"}]}""", "$.routes[0].gw", "ip", "invalid IP address \"10.0.0.01\"")]
-    [InlineData("""{"type":"host-local","dataDir":"/var/lib/cni\u0000x"}""", "$.dataDir", "path", "invalid path: NUL character")]
-    public void A_value_not_of_its_format_is_a_constraint_violation_naming_the_format(string json, string path, string format, string reason)
+    [InlineData("""{"type":"host-local","subnet":"10.0.0/24"}""", "$.subnet", "subnet", "cidr", "invalid CIDR \"10.0.0/24\"")]
+    [InlineData("""{"type":"host-local","routes":[{"dst":"0.0.0.0/0","gw":"10.0.0.01"}]}""", "$.routes[0].gw", "routes.gw", "ip", "invalid IP address \"10.0.0.01\"")]
+    [InlineData("""{"type":"host-local","dataDir":"/var/lib/cni\u0000x"}""", "$.dataDir", "dataDir", "path", "invalid path: NUL character")]
+    public void A_value_not_of_its_format_is_a_constraint_violation_naming_the_format(string json, string path, string member, string format, string reason)
     {
         CniDecodeException error = Fail(b => HostLocalIpamConfiguration.Parse(b), json);
 
         Assert.Equal(path, error.Path);
+        Assert.Equal(member, error.Member);
         Assert.Equal(format, error.Format);
         Assert.Equal(reason, error.Reason);
         Assert.True(error.IsConstraintViolation);
+        Assert.False(error.IsStated);
+    }
+
+    // common.schema.json states "errorMessage": "{reason} in subnet" (and so on) for the members of a range.
+    [Theory]
+    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/33"}]]}""", "$.ranges[0][0].subnet", "cidr", "10.0.0.0/33", "invalid CIDR \"10.0.0.0/33\" in subnet")]
+    [InlineData("""{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/24"}],[{"subnet":"10.1.0.0/24","rangeStart":"10.0.5"}]]}""", "$.ranges[1][0].rangeStart", "ip", "10.0.5", "invalid IP address \"10.0.5\" in rangeStart")]
+    public void A_stated_error_message_replaces_the_reason_and_keeps_the_rest(string json, string path, string format, string value, string reason)
+    {
+        CniDecodeException error = Fail(b => HostLocalIpamConfiguration.Parse(b), json);
+
+        Assert.True(error.IsStated);
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal(path, error.Path);
+        Assert.Equal("ranges." + path[(path.LastIndexOf('.') + 1)..], error.Member);
+        Assert.Equal(format, error.Format);
+        Assert.Equal(value, error.Value);
+        Assert.True(error.IsConstraintViolation);
+        Assert.IsType<CniDecodeException>(error.InnerException);
+    }
+
+    // bridge.schema.json: "errorMessage": "invalid MTU {value}: must be between {minimum} and {maximum}".
+    [Theory]
+    [InlineData("10", "invalid MTU 10: must be between 68 and 65535")]
+    [InlineData("70000", "invalid MTU 70000: must be between 68 and 65535")]
+    [InlineData("-1", "invalid MTU -1: must be between 68 and 65535")]
+    public void A_stated_range_message_gets_the_value_and_the_schema_bounds(string mtu, string reason)
+    {
+        CniDecodeException error = Fail(b => BridgeConfiguration.Parse(b), """{"type":"bridge","mtu":""" + mtu + "}");
+
+        Assert.True(error.IsStated);
+        Assert.Null(error.Format);
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal("$.mtu", error.Path);
+    }
+
+    [Fact]
+    public void A_wrongly_typed_value_is_not_a_stated_violation()
+    {
+        CniDecodeException error = Fail(b => BridgeConfiguration.Parse(b), """{"type":"bridge","mtu":1.5}""");
+
+        Assert.False(error.IsStated);
+        Assert.False(error.IsConstraintViolation);
+        Assert.Equal("expected a 32-bit integer but found 1.5", error.Reason);
     }
 
     [Fact]
@@ -47,11 +90,12 @@ public sealed class DecodeErrorTests
             {"interfaces":[{"name":"eth0","mac":"0A-58-0A-F4-01-05"}],"ips":[{"address":"fd00:0:0:0::5/64","gateway":"fd00::1"}],"routes":[{"dst":"10.96.0.5/12"}]}
             """u8);
 
-        Assert.Equal(Netlink.MacAddress.Parse("0a:58:0a:f4:01:05"), result.Interfaces![0].Mac);
+        // An interface's hardware address is text (it may be a 20-byte InfiniBand address): kept as written.
+        Assert.Equal("0A-58-0A-F4-01-05", result.Interfaces![0].Mac);
         Assert.Equal(64, result.Ips![0].Address.PrefixLength);
         // Host bits are kept (a CNI address is the host's address with its prefix), and text is written as Go writes it.
         Assert.Equal(
-            """{"interfaces":[{"name":"eth0","mac":"0a:58:0a:f4:01:05"}],"ips":[{"address":"fd00::5/64","gateway":"fd00::1"}],"routes":[{"dst":"10.96.0.5/12"}]}""",
+            """{"interfaces":[{"name":"eth0","mac":"0A-58-0A-F4-01-05"}],"ips":[{"address":"fd00::5/64","gateway":"fd00::1"}],"routes":[{"dst":"10.96.0.5/12"}]}""",
             Encoding.UTF8.GetString(result.ToUtf8Bytes()));
     }
 

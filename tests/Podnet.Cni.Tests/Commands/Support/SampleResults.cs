@@ -10,9 +10,9 @@ internal static class SampleResults
     {
         Interfaces =
         [
-            new() { Name = "cni0", Mac = Netlink.MacAddress.Parse("0a:58:0a:f4:01:01") },
-            new() { Name = "veth12ab34cd", Mac = Netlink.MacAddress.Parse("5e:1f:22:33:44:55") },
-            new() { Name = "eth0", Mac = Netlink.MacAddress.Parse("0a:58:0a:f4:01:05"), Sandbox = "/run/netns/pod-1", Mtu = 1450 },
+            new() { Name = "cni0", Mac = "0a:58:0a:f4:01:01" },
+            new() { Name = "veth12ab34cd", Mac = "5e:1f:22:33:44:55" },
+            new() { Name = "eth0", Mac = "0a:58:0a:f4:01:05", Sandbox = "/run/netns/pod-1", Mtu = 1450 },
         ],
         Ips =
         [
