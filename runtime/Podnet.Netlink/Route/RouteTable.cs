@@ -71,7 +71,17 @@ public sealed class RouteTable
             Header = new RouteHeader { Family = family, Table = table is > 0 and < 256 ? (byte)table : (byte)0 },
             Table = table > 0 ? table : null,
         };
-        List<RouteMessage> routes = _socket.DumpWithRetry(RouteMessageType.GetRoute, request);
+        List<RouteMessage> routes;
+        try
+        {
+            routes = _socket.DumpWithRetry(RouteMessageType.GetRoute, request);
+        }
+        catch (NetlinkException e) when (table > 0 && e.Errno == Errno.ENOENT)
+        {
+            // "FIB table does not exist": the kernel creates a table with its first route (a fresh namespace has no main table).
+            return [];
+        }
+
         return table == 0 ? routes : [.. routes.Where(r => r.TableId == table)];
     }
 

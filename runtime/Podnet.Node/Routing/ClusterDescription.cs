@@ -29,6 +29,11 @@ public sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
         {
             parsed = Podnet.Cni.Schema.ClusterDescription.Parse(json);
         }
+        catch (Podnet.Cni.Schema.CniDecodeException e) when (e.IsStated && NodeNameAt(json, e.Path) is { } name)
+        {
+            // An address or subnet the schema refuses (its errorMessage), said of the node as the file names it.
+            throw new RouteSyncException($"{path}: node {name}: {e.Reason}", e);
+        }
         catch (Exception e) when (e is Podnet.Cni.Schema.CniDecodeException or System.Text.Json.JsonException)
         {
             throw new RouteSyncException($"{path}: {e.Message}", e);
@@ -51,6 +56,24 @@ public sealed record ClusterDescription(IReadOnlyList<ClusterNode> Nodes)
         }
 
         return new ClusterDescription(nodes);
+    }
+
+    // The name of the node at "$.nodes[i]…" (the decoder's path), if the file gives it one.
+    private static string? NodeNameAt(byte[] json, string jsonPath)
+    {
+        const string Prefix = "$.nodes[";
+        int end = jsonPath.IndexOf(']', StringComparison.Ordinal);
+        if (!jsonPath.StartsWith(Prefix, StringComparison.Ordinal) || end < 0
+            || !int.TryParse(jsonPath.AsSpan(Prefix.Length, end - Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("nodes")[index].TryGetProperty("name", out System.Text.Json.JsonElement name)
+            && name.ValueKind == System.Text.Json.JsonValueKind.String
+                ? name.GetString()
+                : null;
     }
 }
 

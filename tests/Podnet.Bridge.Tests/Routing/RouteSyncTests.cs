@@ -186,7 +186,10 @@ public sealed class RouteSyncTests
     [InlineData("{\n  \"nodes\": [\n    {\"name\": \"a\",}\n  ]\n}\n", "LineNumber: 2 | BytePositionInLine: 17. at $.nodes[0]")]
     [InlineData("{\"nodes\": [{\"name\": \"a\", \"podCIDRs\": []}]}", "missing required member 'nodeIPs' at $.nodes[0]")]
     [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [\"192.168.1.11\"], \"podCIDRs\": [\"10.244.1.1/24\"]}]}", "node a: \"10.244.1.1/24\" is not a CIDR")]
-    [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [\"192.168.1.x\"], \"podCIDRs\": []}]}", "invalid IP address \"192.168.1.x\" at $.nodes[0].nodeIPs[0]")]
+    [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [\"192.168.1.x\"], \"podCIDRs\": []}]}", "node a: \"192.168.1.x\" is not an IP address\n")]
+    [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [\"192.168.1.11\"], \"podCIDRs\": []}, {\"name\": \"b\", \"nodeIPs\": [\"10.1\"], \"podCIDRs\": []}]}", "node b: \"10.1\" is not an IP address\n")]
+    [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [\"192.168.1.11\"], \"podCIDRs\": [\"10.244.1/24\"]}]}", "node a: \"10.244.1/24\" is not a CIDR with zero host bits\n")]
+    [InlineData("{\"nodes\": [{\"nodeIPs\": [\"x\"], \"name\": 5, \"podCIDRs\": []}]}", "\"x\" is not an IP address at $.nodes[0].nodeIPs[0]")]
     [InlineData("{\"nodes\": [{\"name\": \"a\", \"nodeIPs\": [], \"podCIDRs\": []}, {\"name\": \"a\", \"nodeIPs\": [], \"podCIDRs\": []}]}", "node a is listed twice")]
     public async Task Sync_reports_a_malformed_cluster_file_with_its_position(string content, string expected)
     {

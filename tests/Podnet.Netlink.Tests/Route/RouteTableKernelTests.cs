@@ -12,6 +12,19 @@ public sealed class RouteTableKernelTests
     private const byte PrivateProtocol = 77;
 
     [Fact]
+    public void A_table_without_routes_lists_empty()
+    {
+        // A fresh namespace has no main table until its first route; the kernel answers a dump of it with ENOENT.
+        using var ns = TestNamespace.Create();
+        using Rtnetlink rt = Rtnetlink.OpenIn(ns.Path);
+
+        Assert.Empty(rt.Routes.List(RouteAddressFamily.Inet));
+        Assert.Empty(rt.Routes.List(RouteAddressFamily.Inet, 1234));
+        UpLinkWithAddress(rt, "10.244.1.5/24");
+        Assert.Single(rt.Routes.List(RouteAddressFamily.Inet));
+    }
+
+    [Fact]
     public void Add_a_gateway_route_with_device_protocol_and_metric()
     {
         using var ns = TestNamespace.Create();
