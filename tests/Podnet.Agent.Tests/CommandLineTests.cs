@@ -79,16 +79,6 @@ public sealed class CommandLineTests : IClassFixture<CommandLineTests.Node>
     }
 
     [Theory]
-    [InlineData("podnet install", new[] { "install", "--help" })]
-    [InlineData("podnet routes sync", new[] { "routes", "sync", "--help" })]
-    public void Help_on_the_podnet_operator_verbs_prints_that_verbs_usage_and_exits_0(string usage, string[] arguments)
-    {
-        NodeCommand.Outcome outcome = Run(PodnetBinary.Path, arguments);
-        Assert.True(outcome.ExitCode == 0, outcome.Output);
-        Assert.Contains(usage, outcome.Stdout, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [MemberData(nameof(BadCases))]
     public void A_bad_podnetd_command_line_prints_usage_and_exits_2(string[] arguments)
     {

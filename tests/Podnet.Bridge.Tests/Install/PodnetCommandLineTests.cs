@@ -2,7 +2,7 @@ using Podnet.Bridge.Tests.Routing;
 
 namespace Podnet.Bridge.Tests.Install;
 
-/// <summary>The operator-facing entry points of the binary: no arguments, <c>version</c>, an unknown command.</summary>
+/// <summary>The operator-facing entry points of the binary: no arguments, <c>version</c>, <c>--help</c> on each verb, an unknown command.</summary>
 [Kernel]
 public sealed class PodnetCommandLineTests
 {
@@ -27,6 +27,17 @@ public sealed class PodnetCommandLineTests
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Matches(@"^podnet \d+\.\d+\.\d+\S*\nCNI protocol versions supported: 0\.3\.0, 0\.3\.1, 0\.4\.0, 1\.0\.0, 1\.1\.0\n$", outcome.Stdout);
+    }
+
+    [Theory]
+    [InlineData("podnet install", new[] { "install", "--help" })]
+    [InlineData("podnet routes sync", new[] { "routes", "sync", "--help" })]
+    public async Task Help_on_an_operator_verb_prints_that_verbs_usage_and_exits_0(string usage, string[] arguments)
+    {
+        ProcessOutcome outcome = await OperatorCommand.RunPodnetAsync(arguments);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains(usage, outcome.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
