@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Podnet.Agent.Kubernetes.Wire;
 using Podnet.Etcd.Wire;
 
@@ -246,3 +246,6 @@ internal sealed class KubernetesClient : IDisposable
         return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "...";
     }
 }
+
+/// <summary>One watch event: <c>ADDED</c>, <c>MODIFIED</c>, <c>DELETED</c> or <c>BOOKMARK</c>, with its Node.</summary>
+internal sealed record NodeWatchEvent(string Type, NodeObject Node);

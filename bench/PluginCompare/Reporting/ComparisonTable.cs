@@ -133,3 +133,6 @@ internal sealed class ComparisonTable(ComparisonResult result)
 
     private static string Ratio(double value) => value.ToString("F2", CultureInfo.InvariantCulture) + "×";
 }
+
+/// <summary>One line of the comparison: a metric, both plugins' figures and reference / podnet.</summary>
+internal sealed record ReportRow(string Metric, string Reference, string Podnet, string Ratio);

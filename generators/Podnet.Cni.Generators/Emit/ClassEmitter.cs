@@ -37,7 +37,7 @@ internal sealed partial class ClassEmitter
         w.WriteLine();
         DocComments.WriteSummary(w, _type.Description, "The JSON object described by <c>" + DocComments.Escape(_type.SchemaPointer) + "</c>.");
         w.WriteLine("/// <remarks>Generated from <c>" + DocComments.Escape(_type.SchemaPointer) + "</c>.</remarks>");
-        w.WriteLine(EmitterConstants.GeneratedCodeAttribute);
+        w.WriteLine(SupportEmitter.GeneratedCodeAttribute);
         w.WriteLine("public sealed partial class " + _type.Name);
         w.OpenBlock();
         EmitProperties();

@@ -13,7 +13,7 @@ internal static class EnumEmitter
         WriteHeader(w, @namespace);
         DocComments.WriteSummary(w, type.Description, "The strings allowed by <c>" + DocComments.Escape(type.SchemaPointer) + "</c>.");
         w.WriteLine("/// <remarks>Generated from <c>" + DocComments.Escape(type.SchemaPointer) + "</c>; see <see cref=\"" + type.Name + "Json\"/> for the strings.</remarks>");
-        w.WriteLine(EmitterConstants.GeneratedCodeAttribute);
+        w.WriteLine(SupportEmitter.GeneratedCodeAttribute);
         w.WriteLine("public enum " + type.Name);
         w.OpenBlock();
         foreach (EnumValueModel value in type.EnumValues)
@@ -34,7 +34,7 @@ internal static class EnumEmitter
         var w = new SourceWriter();
         WriteHeader(w, @namespace);
         w.WriteLine("/// <summary>Maps <see cref=\"" + type.Name + "\"/> to and from its JSON strings (case-sensitive).</summary>");
-        w.WriteLine(EmitterConstants.GeneratedCodeAttribute);
+        w.WriteLine(SupportEmitter.GeneratedCodeAttribute);
         w.WriteLine("public static class " + type.Name + Resolution.TypeNameRegistry.EnumHelperSuffix);
         w.OpenBlock();
 

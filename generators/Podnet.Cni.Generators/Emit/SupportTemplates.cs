@@ -14,7 +14,7 @@ internal static class SupportTemplates
 /// whose value the schema does not allow, which is code 7 ("invalid network config"). Where the member's schema
 /// states an <c>errorMessage</c>, <see cref="IsStated"/> is true and <see cref="Reason"/> is that message.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Podnet.Cni.Generators", "0.1.0")]
+__GENERATED_CODE__
 public sealed class CniDecodeException : global::System.Exception
 {
     // Innermost segment first: decoders add segments while the exception travels outwards.
@@ -165,7 +165,7 @@ public sealed class CniDecodeException : global::System.Exception
 
     public const string Reading = """
 /// <summary>The reading routines shared by the generated decoders.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Podnet.Cni.Generators", "0.1.0")]
+__GENERATED_CODE__
 internal static class CniJsonReading
 {
     /// <summary>Strict JSON: no comments, no trailing commas (as libcni and Go's encoding/json expect).</summary>
@@ -299,7 +299,7 @@ internal static class CniJsonReading
 
     public const string Writing = """
 /// <summary>The writing routines shared by the generated encoders.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Podnet.Cni.Generators", "0.1.0")]
+__GENERATED_CODE__
 internal static class CniJsonWriting
 {
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Net;
 using Podnet.Cni.Schema;
+using Podnet.Netlink.Route;
 
 namespace Podnet.Bridge.Ipam;
 
@@ -7,3 +9,6 @@ internal sealed record IpamOutcome(IReadOnlyList<AssignedAddress> Addresses, IRe
 {
     public static IpamOutcome None { get; } = new([], [], null);
 }
+
+/// <summary>An address IPAM gave the pod, with the gateway of its range.</summary>
+internal sealed record AssignedAddress(InterfaceAddress Address, IPAddress? Gateway);
