@@ -124,13 +124,46 @@ public sealed class CniDecodeException : global::System.Exception
 
     /// <summary>The member's <c>errorMessage</c> for <paramref name="violation"/>: <c>{value}</c> and <c>{reason}</c> filled in.</summary>
     internal static global::__NAMESPACE__.CniDecodeException Stated(global::__NAMESPACE__.CniDecodeException violation, string errorMessage) =>
-        new(errorMessage.Replace("{value}", violation.Value).Replace("{reason}", violation.Reason), violation)
+        new(Fill(errorMessage, violation), violation)
         {
             IsConstraintViolation = true,
             IsStated = true,
             Format = violation.Format,
             Value = violation.Value,
         };
+
+    // One pass, so a value that itself says "{reason}" stays as it was written.
+    private static string Fill(string errorMessage, global::__NAMESPACE__.CniDecodeException violation)
+    {
+        global::System.Text.StringBuilder message = new();
+        int start = 0;
+        while (true)
+        {
+            int open = errorMessage.IndexOf('{', start);
+            if (open < 0)
+            {
+                return message.Append(errorMessage, start, errorMessage.Length - start).ToString();
+            }
+
+            message.Append(errorMessage, start, open - start);
+            string rest = errorMessage.Substring(open);
+            if (rest.StartsWith("{value}", global::System.StringComparison.Ordinal))
+            {
+                message.Append(violation.Value);
+                start = open + "{value}".Length;
+            }
+            else if (rest.StartsWith("{reason}", global::System.StringComparison.Ordinal))
+            {
+                message.Append(violation.Reason);
+                start = open + "{reason}".Length;
+            }
+            else
+            {
+                message.Append('{');
+                start = open + 1;
+            }
+        }
+    }
 
     private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
     {

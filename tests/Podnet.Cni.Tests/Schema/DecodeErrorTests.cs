@@ -58,6 +58,15 @@ public sealed class DecodeErrorTests
         Assert.IsType<CniDecodeException>(error.InnerException);
     }
 
+    [Fact]
+    public void A_stated_message_fills_its_placeholders_once()
+    {
+        // cluster.schema.json: "\"{value}\" is not an IP address"; a value that says "{reason}" is not filled in again.
+        CniDecodeException error = Fail(b => ClusterDescription.Parse(b), """{"nodes":[{"name":"a","nodeIPs":["{reason}"],"podCIDRs":[]}]}""");
+
+        Assert.Equal("\"{reason}\" is not an IP address", error.Reason);
+    }
+
     // bridge.schema.json: "errorMessage": "invalid MTU {value}: must be between {minimum} and {maximum}".
     [Theory]
     [InlineData("10", "invalid MTU 10: must be between 68 and 65535")]
