@@ -94,6 +94,8 @@ run_tests() {
     local log="$ARTIFACTS/test.log" rc=0
     mkdir -p "$ARTIFACTS"
     export PODNET_BINARY="$ARTIFACTS/bin/podnet" PODNETD_BINARY="$ARTIFACTS/bin/podnetd"
+    # The full fuzz budget (tests/Shared/Fuzzing/FuzzBudget.cs), whatever the caller's environment says.
+    export PODNET_FUZZ_BUDGET=full
     host_network_state >"$ARTIFACTS/host-network.before"
     dotnet test --solution "$ROOT/Generated.sln" -c "$CONFIG" --no-build --no-progress 2>&1 | tee "$log" || rc=$?
     # The kernel-facing suites again on a second kernel in a VM: the newest installed Debian kernel, or each
@@ -143,13 +145,15 @@ run_tests() {
 
 # ./build.sh test unit [--no-build]: every test without the [Kernel] trait (tests/Shared/Traits), which is every test
 # that needs neither root nor the kernel (docs/testing.md, "Unit tests"). No publish, no root, no VM; each test
-# project's own executable runs with xunit's trait filter. --no-build runs what is already built.
+# project's own executable runs with xunit's trait filter. --no-build runs what is already built. The fuzzing and
+# random-declaration tests run on the quick budget (PODNET_FUZZ_BUDGET=quick, tests/Shared/Fuzzing/FuzzBudget.cs): a
+# fixed number of inputs per parser instead of a second each, fewer random declarations; ./build.sh test runs the full one.
 run_unit_tests() {
     if [[ "${1:-}" != --no-build ]]; then
         echo "==> building tests"
         build
     fi
-    echo "==> running unit tests (not Category=Kernel)"
+    echo "==> running unit tests (not Category=Kernel; fuzz budget: quick)"
     mkdir -p "$ARTIFACTS"
     local log="$ARTIFACTS/test-unit.log" project name exe rc line failed=0 passed=0 skipped=0 total=0
     local -a names=() pids=()
@@ -164,7 +168,7 @@ run_unit_tests() {
             failed=$((failed + 1))
             continue
         fi
-        ( rc=0; "$exe" -trait- "Category=Kernel" -noLogo -noColor >"$ARTIFACTS/test-unit-$name.log" 2>&1 || rc=$?; exit $rc ) &
+        ( rc=0; PODNET_FUZZ_BUDGET=quick "$exe" -trait- "Category=Kernel" -noLogo -noColor >"$ARTIFACTS/test-unit-$name.log" 2>&1 || rc=$?; exit $rc ) &
         names+=("$name") pids+=("$!")
     done
     local i

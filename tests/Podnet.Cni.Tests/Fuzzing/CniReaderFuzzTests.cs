@@ -6,8 +6,8 @@ namespace Podnet.Cni.Tests.Fuzzing;
 
 /// <summary>
 /// Every generated CNI JSON reader gets random bytes and mutations of the SPEC.md examples and schema-shaped seeds
-/// (tests/fuzz-corpus/cni): it must throw nothing but <see cref="CniDecodeException"/>. Budget: one second per type,
-/// <c>PODNET_FUZZ_SECONDS</c> for longer runs (<c>./build.sh fuzz</c>).
+/// (tests/fuzz-corpus/cni): it must throw nothing but <see cref="CniDecodeException"/>. Budget:
+/// <see cref="FuzzBudget.PerType"/> (one second per type; a fixed number of inputs in the unit loop).
 /// </summary>
 public sealed class CniReaderFuzzTests
 {
@@ -38,7 +38,7 @@ public sealed class CniReaderFuzzTests
     public void Reader_throws_only_CniDecodeException_on_random_and_mutated_input(string typeName)
     {
         var fuzzer = new ParserFuzzer(typeName, CniReaders.For(CniReaders.Find(typeName)), typeof(CniDecodeException), MutationStyle.Json);
-        fuzzer.Run(FuzzCorpus.Load(Area, typeName), FuzzCorpus.LoadAll(Area), FuzzBudget.SecondsPerType);
+        fuzzer.Run(FuzzCorpus.Load(Area, typeName), FuzzCorpus.LoadAll(Area), FuzzBudget.PerType);
         TestContext.Current.TestOutputHelper?.WriteLine($"{typeName}: {fuzzer.Inputs} inputs, {fuzzer.Accepted} parsed");
         Assert.True(fuzzer.Inputs > 0);
     }

@@ -35,16 +35,27 @@ internal static class NetlinkTestCompilation
         new AttributeSetAnalyzer(),
         new AttributeSetDeclarationAnalyzer());
 
-    public static CSharpCompilation Create(string code, CSharpCompilationOptions? options = null) =>
-        CSharpCompilation.Create(
+    /// <summary>
+    /// The compilation without the test source, its references already resolved: adding a tree to it keeps that work
+    /// (Roslyn reuses the reference binding when only syntax trees change), which every test would otherwise repeat.
+    /// </summary>
+    private static readonly Lazy<CSharpCompilation> s_withoutSource = new(() =>
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
             "NetlinkTests",
-            new[]
-            {
-                CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, "/src/GlobalUsings.cs"),
-                CSharpSyntaxTree.ParseText(code, ParseOptions, SourcePath),
-            },
+            [CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, "/src/GlobalUsings.cs")],
             References,
-            options ?? CompilationOptions);
+            CompilationOptions);
+        _ = compilation.ObjectType;
+        return compilation;
+    });
+
+    /// <summary>The global usings and <paramref name="code"/> at <see cref="SourcePath"/>, against <see cref="References"/>.</summary>
+    public static CSharpCompilation Create(string code, CSharpCompilationOptions? options = null)
+    {
+        CSharpCompilation compilation = s_withoutSource.Value.AddSyntaxTrees(CSharpSyntaxTree.ParseText(code, ParseOptions, SourcePath));
+        return options is null ? compilation : compilation.WithOptions(options);
+    }
 
     /// <summary>Compiles <paramref name="code"/> (which must have no compiler errors) and returns the PN diagnostics.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(

@@ -4,7 +4,7 @@ using CsCheck;
 namespace Podnet.Testing.Fuzzing;
 
 /// <summary>
-/// Fuzzes one parser with CsCheck for a time budget: random bytes and mutated corpus seeds. Every input must either
+/// Fuzzes one parser with CsCheck for a time or a number of inputs (<see cref="FuzzAmount"/>): random bytes and mutated corpus seeds. Every input must either
 /// parse or throw <paramref name="allowedException"/>; anything else (another exception type, a crash, an input that
 /// runs longer than <paramref name="inputTimeout"/>, default <see cref="FuzzBudget.InputTimeout"/>) fails with the input in hex.
 /// </summary>
@@ -24,8 +24,8 @@ public sealed class ParserFuzzer(string typeName, SpanParser parser, Type allowe
     /// <summary>Inputs that parsed without error.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
-    /// <summary>Runs the budget; returns normally only if no input failed.</summary>
-    public void Run(IReadOnlyList<FuzzSeed> seeds, IReadOnlyList<FuzzSeed> spliceSources, int seconds)
+    /// <summary>Runs <paramref name="amount"/>; returns normally only if no input failed.</summary>
+    public void Run(IReadOnlyList<FuzzSeed> seeds, IReadOnlyList<FuzzSeed> spliceSources, FuzzAmount amount)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(spliceSources);
@@ -44,7 +44,14 @@ public sealed class ParserFuzzer(string typeName, SpanParser parser, Type allowe
         {
             try
             {
-                inputs.Sample(Parse, time: seconds, threads: 1, print: Convert.ToHexString);
+                if (amount.Seconds > 0)
+                {
+                    inputs.Sample(Parse, time: amount.Seconds, threads: 1, print: Convert.ToHexString);
+                }
+                else
+                {
+                    inputs.Sample(Parse, iter: amount.Inputs, threads: 1, print: Convert.ToHexString);
+                }
             }
 #pragma warning disable CA1031 // The failure is handed to the test thread.
             catch (Exception e)
@@ -61,7 +68,7 @@ public sealed class ParserFuzzer(string typeName, SpanParser parser, Type allowe
 
         // The budget, plus CsCheck's shrinking of a failure, plus slack for a loaded machine.
         var deadline = Stopwatch.StartNew();
-        TimeSpan limit = TimeSpan.FromSeconds(seconds) + TimeSpan.FromSeconds(60);
+        TimeSpan limit = TimeSpan.FromSeconds(amount.Seconds) + TimeSpan.FromSeconds(60);
         while (!fuzzing.Join(TimeSpan.FromMilliseconds(100)))
         {
             (byte[]? input, TimeSpan running) = Current();
