@@ -10,4 +10,7 @@ public sealed record BadInputCase(int ExpectedCode, Func<BadInputResidents, Plug
 {
     /// <summary>Text the error's <c>msg</c> must contain, when the message matters.</summary>
     public string? Message { get; init; }
+
+    /// <summary>The whole <c>msg</c>, where its exact wording is part of the plugin's interface (the schema states it).</summary>
+    public string? ExactMessage { get; init; }
 }

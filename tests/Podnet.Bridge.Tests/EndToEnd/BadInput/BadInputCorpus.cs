@@ -71,8 +71,8 @@ public static class BadInputCorpus
         ["vlan is 5000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlan", 5000))),
         ["ipMasqBackend is not a backend"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("ipMasqBackend", "ebtables"))) { Message = "$.ipMasqBackend" },
         ["vlanTrunk minID is above maxID"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlanTrunk", new JsonArray(new JsonObject { ["minID"] = 300, ["maxID"] = 200 })))),
-        ["mtu is 10"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 10))) { Message = "invalid MTU 10: must be between 68 and 65535" },
-        ["mtu is 70000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 70000))) { Message = "invalid MTU 70000: must be between 68 and 65535" },
+        ["mtu is 10"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 10))) { ExactMessage = "invalid MTU 10: must be between 68 and 65535" },
+        ["mtu is 70000"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("mtu", 70000))) { ExactMessage = "invalid MTU 70000: must be between 68 and 65535" },
         ["vlanTrunk id is 4095"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("vlanTrunk", new JsonArray(new JsonObject { ["id"] = 4095 })))) { Message = "$.vlanTrunk[0].id" },
         ["hairpinMode and promiscMode together"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("hairpinMode", true).With("promiscMode", true))),
         ["bridge name is longer than 15 bytes"] = new(CniErrorCode.InvalidNetworkConfig, n => n.Add(n.Node.Config().With("bridge", "bridge-name-too-long"))),
@@ -96,8 +96,8 @@ public static class BadInputCorpus
         ["cniVersion is missing"] = Text(CniErrorCode.IncompatibleVersion, Network().Replace("\"cniVersion\":\"1.0.0\",", string.Empty, StringComparison.Ordinal)),
         ["CHECK in 0.3.1"] = Command("CHECK", CniErrorCode.IncompatibleVersion, Network(version: "0.3.1"), "config version does not allow CHECK"),
         // A prevResult CHECK cannot decode is a decode failure, the member named without indices.
-        ["CHECK prevResult address has no prefix"] = Command("CHECK", CniErrorCode.DecodingFailure, Network(extra: ",\"prevResult\":{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.77.0.5\"}]}"), "invalid CIDR \"10.77.0.5\" in ips.address"),
-        ["CHECK prevResult route gateway is short"] = Command("CHECK", CniErrorCode.DecodingFailure, Network(extra: ",\"prevResult\":{\"cniVersion\":\"1.0.0\",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.1\"}]}"), "invalid IP address \"10.1\" in routes.gw"),
+        ["CHECK prevResult address has no prefix"] = Command("CHECK", CniErrorCode.DecodingFailure, Network(extra: ",\"prevResult\":{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.77.0.5\"}]}")) with { ExactMessage = "invalid CIDR \"10.77.0.5\" in ips.address" },
+        ["CHECK prevResult route gateway is short"] = Command("CHECK", CniErrorCode.DecodingFailure, Network(extra: ",\"prevResult\":{\"cniVersion\":\"1.0.0\",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.1\"}]}")) with { ExactMessage = "invalid IP address \"10.1\" in routes.gw" },
         ["STATUS in 1.0.0"] = Command("STATUS", CniErrorCode.IncompatibleVersion, Network(version: "1.0.0"), "config version does not allow STATUS"),
         ["GC in 0.4.0"] = Command("GC", CniErrorCode.IncompatibleVersion, Network(version: "0.4.0"), "config version does not allow GC"),
         ["bridge name is 16 bytes"] = Text(CniErrorCode.InvalidNetworkConfig, Network().Replace(BridgeName, "bridge-name-16by", StringComparison.Ordinal)),
@@ -114,7 +114,7 @@ public static class BadInputCorpus
         ["CNI_COMMAND is lower case"] = Env("CNI_COMMAND", "add"),
 
         // Ranges as text.
-        ["three-octet subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.0.0/24"}"""), "invalid CIDR \"10.0.0/24\" in subnet"),
+        ["three-octet subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.0.0/24"}""")) with { ExactMessage = "invalid CIDR \"10.0.0/24\" in subnet" },
         ["IPv6 prefix /200"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"::1/200"}""")),
         ["overlapping ranges in one set"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"},{"subnet":"10.77.0.128/25"}]]"""))),
         ["overlapping range sets"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"}],[{"subnet":"10.77.0.0/25"}]]""")), "overlap"),
@@ -122,7 +122,7 @@ public static class BadInputCorpus
         ["rangeEnd outside the subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeEnd":"10.78.0.5"}""")),
         ["rangeEnd before rangeStart"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.0.50","rangeEnd":"10.77.0.10"}""")),
         ["rangeStart is not an address"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.0.x"}""")),
-        ["rangeStart in inet_aton short form"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.5"}"""), "invalid IP address \"10.77.5\" in rangeStart"),
+        ["rangeStart in inet_aton short form"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"10.77.5"}""")) with { ExactMessage = "invalid IP address \"10.77.5\" in rangeStart" },
         ["gateway in inet_aton short form"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","gateway":"10.77.1"}""")),
         ["rangeStart of the other family"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","rangeStart":"fd00::5"}""")),
         ["gateway outside the subnet"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"10.77.0.0/24","gateway":"10.78.0.1"}""")),
@@ -130,7 +130,7 @@ public static class BadInputCorpus
         ["an IPv6 /128"] = Text(CniErrorCode.InvalidNetworkConfig, WithRange("""{"subnet":"fd00::1/128"}""")),
         ["mixed families in one range set"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal("""[[{"subnet":"10.77.0.0/24"},{"subnet":"fd00:77::/64"}]]""")), "mixed address families"),
         ["legacy subnet with prefix /33"] = Text(CniErrorCode.InvalidNetworkConfig, Network("""{"type":"host-local","dataDir":"{DATA}","subnet":"10.77.0.0/33"}"""), "invalid CIDR \"10.77.0.0/33\" in subnet"),
-        ["route destination is not a CIDR"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"default\"}]")), "invalid CIDR \"default\" in routes.dst"),
+        ["route destination is not a CIDR"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"default\"}]"))) with { ExactMessage = "invalid CIDR \"default\" in routes.dst" },
         ["route gateway is not an address"] = Text(CniErrorCode.InvalidNetworkConfig, Network(HostLocal(extra: ",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.77.0.300\"}]"))),
 
         // Requests: CNI_ARGS, args and runtimeConfig.
@@ -143,8 +143,8 @@ public static class BadInputCorpus
         ["CNI_ARGS MAC is all zeros"] = Args(CniErrorCode.InvalidNetworkConfig, "MAC=00:00:00:00:00:00"),
         ["CNI_ARGS IP in inet_aton short form"] = Args(CniErrorCode.InvalidNetworkConfig, "IP=10.77.5"),
         ["CNI_ARGS IP with a leading zero"] = Args(CniErrorCode.InvalidNetworkConfig, "IP=10.77.0.05"),
-        ["args.cni.mac is not a MAC"] = Text(CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"args\":{\"cni\":{\"mac\":\"0a-58\"}}"), "invalid MAC address \"0a-58\""),
-        ["runtimeConfig.mac is not a MAC"] = Text(CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"runtimeConfig\":{\"mac\":\"not-a-mac\"}"), "invalid MAC address \"not-a-mac\""),
+        ["args.cni.mac is not a MAC"] = Text(CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"args\":{\"cni\":{\"mac\":\"0a-58\"}}")) with { ExactMessage = "invalid MAC address \"0a-58\"" },
+        ["runtimeConfig.mac is not a MAC"] = Text(CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"runtimeConfig\":{\"mac\":\"not-a-mac\"}")) with { ExactMessage = "invalid MAC address \"not-a-mac\"" },
         ["runtimeConfig.ips has text that is no address"] = Text(CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"runtimeConfig\":{\"ips\":[\"ten.77.0.5/24\"]}")),
         ["args.cni.ips has text that is no address"] = Text(CniErrorCode.InvalidNetworkConfig, Network(extra: ",\"args\":{\"cni\":{\"ips\":[\"10.77.0\"]}}")),
 
@@ -179,7 +179,7 @@ public static class BadInputCorpus
 
     private static BadInputCase Text(int code, string config, string? message = null) => new(code, n => n.AddText(config)) { Message = message };
 
-    private static BadInputCase Command(string command, int code, string config, string message) =>
+    private static BadInputCase Command(string command, int code, string config, string? message = null) =>
         new(code, n => n.AddText(config).With("CNI_COMMAND", command)) { Message = message };
 
     private static BadInputCase Env(string variable, string value) =>

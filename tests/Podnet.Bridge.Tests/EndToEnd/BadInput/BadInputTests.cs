@@ -44,6 +44,11 @@ public sealed class BadInputTests(BadInputResidents fixture) : IClassFixture<Bad
             Assert.Contains(message, outcome.ErrorMessage, StringComparison.Ordinal);
         }
 
+        if (badInput.ExactMessage is { } exact)
+        {
+            Assert.Equal(exact, outcome.ErrorMessage);
+        }
+
         Assert.NotEqual((int)CniErrorCode.Internal, badInput.ExpectedCode);
         // Words for a person, never an exception's type name (a NUL in dataDir once answered "ArgumentException").
         if (outcome.Json?["details"] is System.Text.Json.Nodes.JsonValue details)
