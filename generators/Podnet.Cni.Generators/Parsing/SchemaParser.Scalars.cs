@@ -160,44 +160,32 @@ internal sealed partial class SchemaParser
             return shape;
         }
 
-        var message = new System.Text.StringBuilder();
-        string text = value.Text;
-        int start = 0;
-        while (start < text.Length)
+        // The bounds are numbers: filling them in cannot make a placeholder. What is left must be {value} or {reason}.
+        string message = value.Text;
+        if (bounded && node.Get(SchemaKeywords.Minimum) is { Kind: JsonNodeKind.Number } minimum)
         {
-            int open = text.IndexOf('{', start);
-            if (open < 0)
-            {
-                message.Append(text, start, text.Length - start);
-                break;
-            }
-
-            int close = text.IndexOf('}', open);
-            string placeholder = close < 0 ? text.Substring(open) : text.Substring(open, close - open + 1);
-            message.Append(text, start, open - start);
-            switch (placeholder)
-            {
-                case "{value}":
-                case "{reason}" when shape.Format is not null:
-                    message.Append(placeholder);
-                    break;
-                case "{minimum}" when bounded && node.Get(SchemaKeywords.Minimum) is { Kind: JsonNodeKind.Number } minimum:
-                    message.Append(minimum.Text);
-                    break;
-                case "{maximum}" when bounded && node.Get(SchemaKeywords.Maximum) is { Kind: JsonNodeKind.Number } maximum:
-                    message.Append(maximum.Text);
-                    break;
-                default:
-                    Report(SchemaProblemIds.InvalidKeywordValue, value.Span, SchemaKeywords.ErrorMessage,
-                        "'" + placeholder + "' is not a placeholder of this value; use {value}" + (shape.Format is not null ? ", {reason}" : string.Empty)
-                        + (bounded ? ", and {minimum} or {maximum} where the schema states them" : string.Empty));
-                    return shape;
-            }
-
-            start = open + placeholder.Length;
+            message = message.Replace("{minimum}", minimum.Text);
         }
 
-        return shape with { ErrorMessage = message.ToString() };
+        if (bounded && node.Get(SchemaKeywords.Maximum) is { Kind: JsonNodeKind.Number } maximum)
+        {
+            message = message.Replace("{maximum}", maximum.Text);
+        }
+
+        for (int open = message.IndexOf('{'); open >= 0; open = message.IndexOf('{', open + 1))
+        {
+            int close = message.IndexOf('}', open);
+            string placeholder = close < 0 ? message.Substring(open) : message.Substring(open, close - open + 1);
+            if (placeholder != "{value}" && !(placeholder == "{reason}" && shape.Format is not null))
+            {
+                Report(SchemaProblemIds.InvalidKeywordValue, value.Span, SchemaKeywords.ErrorMessage,
+                    "'" + placeholder + "' is not a placeholder of this value; use {value}" + (shape.Format is not null ? ", {reason}" : string.Empty)
+                    + (bounded ? ", and {minimum} or {maximum} where the schema states them" : string.Empty));
+                return shape;
+            }
+        }
+
+        return shape with { ErrorMessage = message };
     }
 
     private string? ReadNumber(JsonNode node, string keyword)

@@ -65,7 +65,7 @@ internal static class BridgeSettingsParser
             MacSpoofCheck = config.MacSpoofCheck == true,
             DisableContainerInterface = config.DisableContainerInterface == true,
             PortIsolation = config.PortIsolation == true,
-            Ipam = ParseIpam(config.Ipam, request.NetworkName),
+            Ipam = ParseIpam(config.Ipam),
             Dns = config.Dns,
             ContainerMac = RequestedMac(request, config),
             RequestedIps = RequestedIps(request, config),
@@ -128,7 +128,7 @@ internal static class BridgeSettingsParser
         }
     }
 
-    private static IpamSettings ParseIpam(ReadOnlyMemory<byte>? raw, string network)
+    private static IpamSettings ParseIpam(ReadOnlyMemory<byte>? raw)
     {
         if (raw is not { } ipam || IsEmptyObject(ipam.Span))
         {
@@ -159,7 +159,6 @@ internal static class BridgeSettingsParser
             throw new CniException(e.CniErrorCode, e.Message);
         }
 
-        _ = network;
         return new IpamSettings { Type = type, HostLocal = config };
     }
 
